@@ -52,7 +52,7 @@ export function renderPreviewSummary(report: PreviewReport): string {
   if (report.articles.length > 0) {
     out.push("| | Article | File |", "| --- | --- | --- |");
     for (const article of report.articles) {
-      const title = escapeMarkdown(article.title ?? "(no headline)");
+      const title = article.title === null ? "(no headline)" : escapeMarkdown(article.title);
       const linked = article.url !== null && report.linkBase !== null && article.status !== "removed"
         ? `[${title}](<${encodeURI(report.linkBase.replace(/\/+$/u, "") + article.url)}>)`
         : article.url === null ? title : `${title} (\`${article.url}\`)`;
