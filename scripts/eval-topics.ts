@@ -1,0 +1,157 @@
+/**
+ * `npm run eval:topics -- <folder>`: scores topic extraction against labelled news data and prints precision and
+ * recall per kind, counted per article over its distinct entities (micro-averaged over the folder).
+ *
+ * Folders understood:
+ * - Reuters-21578 style: `gold.jsonl` with `{file, places, people, orgs}` (country codes, surnames, org codes).
+ *   Places are scored by country (a city counts as its country; regions with no country are not scored).
+ * - GUM/Wikinews style: `index.json` listing `docs/*.json` with `text` and `named_salient_entities`; a topic is
+ *   right when its name or a variant is a name or mention of a salient entity.
+ * Every article goes through the real parser (`parseArticle`) and `assignTopics`, as `parse --json` does.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArticle } from "../src/parse/index.ts";
+import type { ArticleRecord } from "../src/parse/index.ts";
+import { assignTopics, gazetteer, slugOf } from "../src/topics/index.ts";
+import type { ScoredTopic } from "../src/topics/index.ts";
+
+type Kind = "place" | "person" | "organisation";
+const KINDS: readonly Kind[] = ["place", "person", "organisation"];
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** Reuters-21578 codes whose spelling is not the slug of our canonical name. */
+const REUTERS_PLACE: Readonly<Record<string, string>> = {
+  US: "usa", GB: "uk", SU: "ussr", RU: "ussr", DE: "west-germany", DD: "east-germany", KR: "south-korea", KP: "north-korea",
+  AE: "uae", CI: "ivory-coast", CD: "zaire", HK: "hong-kong", CZ: "czechoslovakia", YE: "yemen-arab-republic",
+};
+const REUTERS_ORG: Readonly<Record<string, string>> = {
+  "European Community": "ec", "European Union": "ec", "European Commission": "ec", OPEC: "opec", "World Bank": "worldbank",
+  "International Coffee Organization": "ico-coffee", "International Monetary Fund": "imf", GATT: "gatt", OECD: "oecd",
+  "International Cocoa Organization": "icco", "African Development Bank": "adb-africa", UNCTAD: "unctad",
+  "International Natural Rubber Organization": "inro", "Association of Tin Producing Countries": "atpc",
+  "International Energy Agency": "iea", "Food and Agriculture Organization": "fao", "International Maritime Organization": "imco",
+  "United Nations": "un", "Bank for International Settlements": "bis", Euratom: "euratom",
+  "International Development Association": "ida", "International Tin Council": "itc",
+};
+
+function main(argv: readonly string[]): number {
+  const folder = argv[0];
+  if (folder === undefined) {
+    process.stderr.write("Usage: npm run eval:topics -- <folder with gold.jsonl or index.json>\n");
+    return 2;
+  }
+  const started = performance.now();
+  let result: { counts: Record<Kind, Counts>; articles: number };
+  if (existsSync(join(folder, "gold.jsonl"))) result = reuters(folder);
+  else if (existsSync(join(folder, "index.json"))) result = gum(folder);
+  else {
+    process.stderr.write(`${folder} has neither gold.jsonl nor index.json; nothing to score.\n`);
+    return 2;
+  }
+  process.stdout.write(`${folder}: ${result.articles} articles, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write("kind           precision  recall  tp    fp    fn\n");
+  for (const k of KINDS) {
+    const c = result.counts[k];
+    const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+    const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+    process.stdout.write(`${k.padEnd(14)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${String(c.tp).padEnd(5)} ${String(c.fp).padEnd(5)} ${c.fn}\n`);
+  }
+  return 0;
+}
+
+function emptyCounts(): Record<Kind, Counts> {
+  return { place: { tp: 0, fp: 0, fn: 0 }, person: { tp: 0, fp: 0, fn: 0 }, organisation: { tp: 0, fp: 0, fn: 0 } };
+}
+
+function reuters(folder: string): { counts: Record<Kind, Counts>; articles: number } {
+  const gold = readFileSync(join(folder, "gold.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as { file: string; places: string[]; people: string[]; orgs: string[] });
+  const records = gold.map((g) => parseArticle(readFileSync(join(folder, g.file)), { path: g.file }));
+  const { scored } = assignTopics(records);
+  const counts = emptyCounts();
+  const gaz = gazetteer();
+  gold.forEach((g, i) => {
+    const topics = scored?.[i] ?? [];
+    const predicted = {
+      place: new Set(topics.filter((t) => t.kind === "place").map((t) => placeCode(t.name, gaz)).filter((c): c is string => c !== null)),
+      organisation: new Set(topics.filter((t) => t.kind === "organisation").map((t) => REUTERS_ORG[t.name] ?? t.slug)),
+    };
+    tally(counts.place, predicted.place, new Set(g.places), (p, gs) => gs.has(p));
+    tally(counts.organisation, predicted.organisation, new Set(g.orgs), (p, gs) => gs.has(p));
+    const people = new Set(topics.filter((t) => t.kind === "person").map((t) => t.name));
+    tally(counts.person, people, new Set(g.people), (p, gs) => personCodes(p).some((c) => gs.has(c)), (gp, ps) => [...ps].some((p) => personCodes(p).includes(gp)));
+    if (process.env["EVAL_VERBOSE"] === "1") report(g.file, topics, [...g.places, ...g.people, ...g.orgs]);
+  });
+  return { counts, articles: gold.length };
+}
+
+function placeCode(name: string, gaz: ReturnType<typeof gazetteer>): string | null {
+  const country = gaz.byName(name)?.country ?? null;
+  if (country === null) return null;
+  return REUTERS_PLACE[country] ?? slugOf(gaz.countryName(country) ?? country);
+}
+
+function personCodes(name: string): string[] {
+  const parts = name.split(" ");
+  return [slugOf(name), slugOf(parts[parts.length - 1]!), slugOf(parts.slice(-2).join(" "))];
+}
+
+function tally(c: Counts, predicted: Set<string>, gold: Set<string>, isRight: (p: string, gold: Set<string>) => boolean, found?: (g: string, predicted: Set<string>) => boolean): void {
+  for (const p of predicted) {
+    if (isRight(p, gold)) c.tp += 1;
+    else c.fp += 1;
+  }
+  for (const g of gold) if (!(found ? found(g, predicted) : predicted.has(g))) c.fn += 1;
+}
+
+interface GumDoc {
+  text: string;
+  entities: { type: string; wikipedia: string | null; mentions: string[] }[];
+}
+
+function gum(folder: string): { counts: Record<Kind, Counts>; articles: number } {
+  const index = JSON.parse(readFileSync(join(folder, "index.json"), "utf8")) as { file: string; named_salient_entities: string[] }[];
+  const docs = index.map((d) => JSON.parse(readFileSync(join(folder, d.file), "utf8")) as GumDoc);
+  const records: ArticleRecord[] = docs.map((doc, i) => {
+    const lines = doc.text.split("\n");
+    const text = [lines[0], "", lines[1], "", ...lines.slice(2).flatMap((l) => [l, ""])].join("\n");
+    return parseArticle(text, { path: index[i]!.file.replace(/\.json$/u, ".txt") });
+  });
+  const { scored } = assignTopics(records);
+  const counts = emptyCounts();
+  const kindOf: Record<string, Kind> = { person: "person", place: "place", organization: "organisation" };
+  index.forEach((d, i) => {
+    const doc = docs[i]!;
+    const gold = [...new Set(d.named_salient_entities)].map((w) => {
+      const ent = doc.entities.find((e) => e.wikipedia === w);
+      const title = decodeURIComponent(w).replace(/_/gu, " ").replace(/ \(.*\)$/u, "");
+      const forms = new Set([title, ...(ent?.mentions ?? [])].map(norm));
+      return { id: w, kind: kindOf[ent?.type ?? ""], forms };
+    });
+    const topics = (scored?.[i] ?? []).filter((t): t is ScoredTopic & { kind: Kind } => (KINDS as readonly string[]).includes(t.kind));
+    const matches = (t: ScoredTopic, g: (typeof gold)[number]): boolean => [t.name, ...t.evidence.map((e) => e.text)].some((v) => g.forms.has(norm(v)));
+    for (const t of topics) {
+      if (gold.some((g) => matches(t, g))) counts[t.kind].tp += 1;
+      else counts[t.kind].fp += 1;
+    }
+    for (const g of gold) if (g.kind !== undefined && !topics.some((t) => matches(t, g))) counts[g.kind].fn += 1;
+    if (process.env["EVAL_VERBOSE"] === "1") report(d.file, scored?.[i] ?? [], gold.map((g) => g.id));
+  });
+  return { counts, articles: index.length };
+}
+
+function norm(text: string): string {
+  return slugOf(text.replace(/^(?:the|a|an) /iu, "").replace(/ ?['’]s$/u, ""));
+}
+
+function report(file: string, topics: readonly ScoredTopic[], gold: readonly string[]): void {
+  process.stdout.write(`${file}\n  got:  ${topics.map((t) => `${t.name} (${t.kind})`).join(", ")}\n  gold: ${gold.join(", ")}\n`);
+}
+
+process.exitCode = main(process.argv.slice(2));

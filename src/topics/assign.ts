@@ -1,0 +1,219 @@
+/**
+ * Archive-wide topic assignment: per-article extraction (through the cache), then what needs the whole archive
+ * (a surname joins the one full name the archive knows), the editors' vocabulary, salience selection and counts.
+ */
+import type { ArticleRecord, TopicKind, TopicRef } from "../parse/schema.ts";
+import { contentKey } from "./cache.ts";
+import type { ExtractionCache } from "./cache.ts";
+import { extractEntities } from "./extract.ts";
+import type { ArticleText, ExtractedEntity, Extraction } from "./extract.ts";
+import { isEnglish } from "./language.ts";
+import { keyOf, slugOf } from "./normalise.ts";
+import type { ArchiveTopic, ScoredTopic, TopicAssignment, TopicEvidence, Vocabulary, VocabularyCandidate } from "./types.ts";
+
+/** Options of `assignTopics`. */
+export interface AssignTopicsOptions {
+  /** The editors' vocabulary (default: none). */
+  readonly vocabulary?: Vocabulary | undefined;
+  /** Where extraction results are kept by content hash (default: none, every article is extracted). */
+  readonly cache?: ExtractionCache | undefined;
+}
+
+/** Most extracted topics an article carries. */
+const MAX_TOPICS = 8;
+
+interface Resolved {
+  name: string;
+  kind: TopicKind | null;
+  known: boolean;
+  score: number;
+  mentions: number;
+  headline: boolean;
+  lead: boolean;
+  variants: string[];
+  evidence: TopicEvidence[];
+}
+
+/**
+ * Gives each record its topics (front matter, rubric, then extracted ones, most salient first) and lists the
+ * archive's topics. Works on one record as well as on a whole archive (a surname then joins full names met in
+ * the other records too).
+ * @param records validated article records; their `topics` are the front-matter topics
+ * @param options vocabulary (default none) and extraction cache (default none)
+ */
+export function assignTopics(records: readonly ArticleRecord[], options: AssignTopicsOptions = {}): TopicAssignment {
+  const vocab = indexVocabulary(options.vocabulary);
+  let extracted = 0;
+  let cached = 0;
+  const extractions = records.map((record): Extraction => {
+    const text = textOf(record);
+    if (text === null) return { entities: [] };
+    const key = contentKey(text, record.lang);
+    const hit = options.cache?.get(key);
+    if (hit !== undefined) {
+      cached += 1;
+      return hit;
+    }
+    extracted += 1;
+    const result = extractEntities(text);
+    options.cache?.set(key, result);
+    return result;
+  });
+
+  const surnames = archiveSurnames(extractions);
+  const candidateCounts = new Map<string, VocabularyCandidate>();
+  const scored: ScoredTopic[][] = [];
+  const out = records.map((record, i) => {
+    const resolved = resolve(extractions[i]!.entities, record, surnames, vocab);
+    const refs: ScoredTopic[] = [];
+    const add = (t: ScoredTopic): void => {
+      if (t.slug !== "" && !vocab.suppressed.has(t.slug) && !refs.some((r) => r.slug === t.slug)) refs.push(t);
+    };
+    for (const t of record.topics) {
+      const entry = vocab.byKey.get(keyOf(t.name));
+      const name = entry?.name ?? t.name;
+      add({ name, slug: slugOf(name) || t.slug, kind: entry?.kind ?? t.kind, score: Infinity, evidence: [{ field: "frontMatter", line: null, text: t.name }] });
+    }
+    if (record.rubric !== null && record.rubric.trim() !== "") {
+      const entry = vocab.byKey.get(keyOf(record.rubric));
+      const name = entry?.name ?? record.rubric.trim();
+      add({ name, slug: slugOf(name) || transliterated(name), kind: entry?.kind ?? "rubric", score: Infinity, evidence: [{ field: "rubric", line: null, text: record.rubric }] });
+    }
+    for (const r of select(resolved)) add({ name: r.name, slug: slugOf(r.name), kind: r.kind ?? "subject", score: r.score, evidence: r.evidence });
+    for (const r of resolved) {
+      if (refs.some((t) => t.slug === slugOf(r.name)) || r.name.length < 3) continue;
+      const c = candidateCounts.get(r.name);
+      candidateCounts.set(r.name, { name: r.name, kind: r.kind, articles: (c?.articles ?? 0) + 1 });
+    }
+    scored.push(refs);
+    const topics: TopicRef[] = refs.map(({ name, slug, kind }) => ({ name, slug, kind }));
+    return Object.freeze({ ...record, topics });
+  });
+
+  const topics = archiveTopics(scored, extractions, vocab);
+  const known = new Set(topics.map((t) => t.slug));
+  const candidates = [...candidateCounts.values()]
+    .filter((c) => c.articles >= 2 && !known.has(slugOf(c.name)) && !vocab.suppressed.has(slugOf(c.name)) && !vocab.byKey.has(keyOf(c.name)))
+    .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+  return { records: out, topics, scored, candidates, stats: { extracted, cached } };
+}
+
+function textOf(record: ArticleRecord): ArticleText | null {
+  const blocks = record.body.filter((b) => b.type !== "preformatted").map((b) => ({ text: b.text, line: b.line }));
+  const text = { title: record.title, blocks };
+  return isEnglish(record.lang, text) ? text : null;
+}
+
+/** The few entities an article is about: in the headline, in the lead and again, or mentioned repeatedly. */
+function select(resolved: readonly Resolved[]): Resolved[] {
+  const top = resolved.reduce((m, r) => Math.max(m, r.kind === null ? 0 : r.score), 0);
+  return resolved
+    .filter((r) => r.kind !== null && (r.known || r.kind === "person" || r.headline || r.mentions >= 3))
+    .filter((r) => r.headline || (r.lead && r.mentions >= 2) || r.mentions >= 3 || (r.kind === "subject" && r.known) || r.score >= 0.5 * top)
+    .filter((r) => r.score >= 0.15 * top)
+    .slice(0, MAX_TOPICS);
+}
+
+interface VocabIndex {
+  byKey: Map<string, { name: string; kind: TopicKind; description: string | null }>;
+  suppressed: Set<string>;
+}
+
+function indexVocabulary(vocabulary: Vocabulary | undefined): VocabIndex {
+  const byKey = new Map<string, { name: string; kind: TopicKind; description: string | null }>();
+  const suppressed = new Set<string>();
+  if (vocabulary === undefined) return { byKey, suppressed };
+  for (const e of vocabulary.entries) for (const form of [e.name, ...e.aliases]) byKey.set(keyOf(form), e);
+  for (const m of vocabulary.merges ?? []) {
+    const target = byKey.get(keyOf(m.into)) ?? { name: m.into, kind: "subject" as TopicKind, description: null };
+    byKey.set(keyOf(m.from), target);
+  }
+  for (const s of vocabulary.suppress) suppressed.add(slugOf(s));
+  return { byKey, suppressed };
+}
+
+/** Last word of each full person name in the archive -> the full names it could stand for. */
+function archiveSurnames(extractions: readonly Extraction[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const x of extractions) {
+    for (const e of x.entities) {
+      const parts = e.name.split(" ");
+      if (e.kind !== "person" || parts.length < 2) continue;
+      const k = keyOf(parts[parts.length - 1]!);
+      const set = map.get(k) ?? new Set<string>();
+      set.add(e.name);
+      map.set(k, set);
+    }
+  }
+  return map;
+}
+
+function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, surnames: Map<string, Set<string>>, vocab: VocabIndex): Resolved[] {
+  const byName = new Map<string, Resolved>();
+  for (const e of entities) {
+    let name = e.name;
+    let kind = e.kind;
+    let known = e.known;
+    const entry = [e.name, ...e.variants].map((v) => vocab.byKey.get(keyOf(v))).find((x) => x !== undefined);
+    if (entry !== undefined) {
+      name = entry.name;
+      kind = entry.kind;
+      known = true;
+    } else if (!e.known && !e.name.includes(" ") && (e.kind === "person" || e.kind === null)) {
+      const full = surnames.get(keyOf(e.name));
+      if (full !== undefined && full.size === 1) {
+        name = [...full][0]!;
+        kind = "person";
+      }
+    }
+    if ([name, ...e.variants].some((v) => vocab.suppressed.has(slugOf(v)))) continue;
+    const evidence = e.evidence.map((ev): TopicEvidence => ({
+      field: ev.block === -1 ? "title" : "body",
+      line: ev.block === -1 ? null : (record.body.filter((b) => b.type !== "preformatted")[ev.block]?.line ?? null),
+      text: ev.text,
+    }));
+    const prev = byName.get(name);
+    if (prev === undefined) {
+      byName.set(name, { name, kind, known, score: e.score, mentions: e.mentions, headline: e.headline, lead: e.lead, variants: [...e.variants], evidence });
+    } else {
+      prev.score += e.score;
+      prev.mentions += e.mentions;
+      prev.headline ||= e.headline;
+      prev.lead ||= e.lead;
+      prev.kind ??= kind;
+      for (const v of e.variants) if (!prev.variants.includes(v)) prev.variants.push(v);
+      prev.evidence.push(...evidence);
+    }
+  }
+  return [...byName.values()].sort((a, b) => b.score - a.score);
+}
+
+function archiveTopics(scored: readonly (readonly ScoredTopic[])[], extractions: readonly Extraction[], vocab: VocabIndex): ArchiveTopic[] {
+  const bySlug = new Map<string, { name: string; kind: TopicKind; count: number; variants: Set<string> }>();
+  scored.forEach((refs, i) => {
+    for (const r of refs) {
+      const t = bySlug.get(r.slug) ?? { name: r.name, kind: r.kind, count: 0, variants: new Set<string>([r.name]) };
+      t.count += 1;
+      for (const ev of r.evidence) t.variants.add(ev.text);
+      bySlug.set(r.slug, t);
+    }
+    for (const e of extractions[i]!.entities) {
+      const t = bySlug.get(slugOf(e.name));
+      if (t !== undefined) for (const v of e.variants) t.variants.add(v);
+    }
+  });
+  return [...bySlug.entries()]
+    .map(([slug, t]) => ({ name: t.name, slug, kind: t.kind, description: vocab.byKey.get(keyOf(t.name))?.description ?? null, count: t.count, variants: [...t.variants] }))
+    .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+}
+
+const CYRILLIC: Readonly<Record<string, string>> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l", м: "m", н: "n",
+  о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y",
+  ь: "", э: "e", ю: "yu", я: "ya", і: "i", ї: "yi", є: "ye", ґ: "g",
+};
+
+/** A readable slug for a name in Cyrillic ("Политика" -> "politika"). */
+function transliterated(name: string): string {
+  return slugOf([...name.toLowerCase()].map((c) => CYRILLIC[c] ?? c).join(""));
+}

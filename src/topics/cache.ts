@@ -1,0 +1,50 @@
+/**
+ * Extraction results cached by the content hash of what extraction reads, so an unchanged article is never
+ * extracted twice: in memory (any `Map`) or in a folder (one small JSON file per article).
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { EXTRACTOR_VERSION } from "./extract.ts";
+import type { ArticleText, Extraction } from "./extract.ts";
+
+/** Where extraction results are kept between runs. A `Map<string, Extraction>` is one. */
+export interface ExtractionCache {
+  get(key: string): Extraction | undefined;
+  set(key: string, value: Extraction): unknown;
+}
+
+/**
+ * The cache key of an article: a hash of the extractor version, the language and the text extraction reads.
+ * @param text headline and body blocks
+ * @param lang the article's language
+ */
+export function contentKey(text: ArticleText, lang: string | null): string {
+  const hash = createHash("sha256");
+  hash.update(`v${EXTRACTOR_VERSION}\u0000${lang ?? ""}\u0000${text.title ?? ""}`);
+  for (const b of text.blocks) hash.update(`\u0000${b.text}`);
+  return hash.digest("hex");
+}
+
+/**
+ * A cache in a folder, `<dir>/<2 hex>/<hash>.json`; unreadable entries count as missing.
+ * @param dir the folder (created when needed), e.g. `.cache/topics`
+ */
+export function directoryCache(dir: string): ExtractionCache {
+  return {
+    get(key) {
+      try {
+        return JSON.parse(readFileSync(join(dir, key.slice(0, 2), `${key}.json`), "utf8")) as Extraction;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      const folder = join(dir, key.slice(0, 2));
+      mkdirSync(folder, { recursive: true });
+      const tmp = join(folder, `${key}.${process.pid}.tmp`);
+      writeFileSync(tmp, JSON.stringify(value));
+      renameSync(tmp, join(folder, `${key}.json`));
+    },
+  };
+}

