@@ -1,0 +1,147 @@
+import type { Block } from "./schema.ts";
+import { isBlank, squash, type Line } from "./lines.ts";
+
+// A line with a gap of three or more spaces (or a tab) between two non-blank characters: a column layout.
+const COLUMN_GAP = /\S(?: {3,}|\t)\S/u;
+// Wrapped text wider than this is not hard-wrapped: each line is its own paragraph.
+const MAX_WRAP_WIDTH = 100;
+
+/**
+ * Builds body blocks from plain-text lines by their layout alone (never Markdown):
+ * blank lines separate paragraphs; inside a run of lines, an indented line starts a paragraph
+ * (Reuters layouts) and a line that was full when wrapped continues into the next (hard wrapping);
+ * runs of column-aligned lines and of short numeric rows become `preformatted` blocks, line for line;
+ * a short, unpunctuated line standing alone between paragraphs becomes a `heading`.
+ */
+export function buildBlocks(lines: readonly Line[]): Block[] {
+  const chunks = splitChunks(lines);
+  const blocks: Array<Block & { alone: boolean }> = [];
+  for (const chunk of chunks) {
+    for (const block of chunkBlocks(chunk)) blocks.push({ ...block, alone: chunk.length === 1 });
+  }
+  markHeadings(blocks);
+  return blocks.map(({ type, text, line }) => ({ type, text, line }));
+}
+
+function splitChunks(lines: readonly Line[]): Line[][] {
+  const chunks: Line[][] = [];
+  let current: Line[] = [];
+  for (const line of lines) {
+    if (isBlank(line.text)) {
+      if (current.length > 0) chunks.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function chunkBlocks(chunk: readonly Line[]): Block[] {
+  const out: Block[] = [];
+  let prose: Line[] = [];
+  for (let i = 0; i < chunk.length; i += 1) {
+    // Two or more consecutive column-aligned lines are a table.
+    if (COLUMN_GAP.test(chunk[i]!.text.trim()) && i + 1 < chunk.length && COLUMN_GAP.test(chunk[i + 1]!.text.trim())) {
+      let end = i;
+      while (end + 1 < chunk.length && COLUMN_GAP.test(chunk[end + 1]!.text.trim())) end += 1;
+      out.push(...proseBlocks(prose));
+      prose = [];
+      out.push(preformatted(chunk.slice(i, end + 1)));
+      i = end;
+    } else prose.push(chunk[i]!);
+  }
+  out.push(...proseBlocks(prose));
+  return out;
+}
+
+function proseBlocks(lines: readonly Line[]): Block[] {
+  if (lines.length === 0) return [];
+  const paragraphs = splitParagraphs(lines);
+  const out: Block[] = [];
+  for (let i = 0; i < paragraphs.length; i += 1) {
+    const run = rowRunEnd(paragraphs, i);
+    if (run >= i + 2) {
+      out.push(preformatted(paragraphs.slice(i, run + 1).map((p) => p[0]!)));
+      i = run;
+    } else out.push(paragraph(paragraphs[i]!));
+  }
+  return out;
+}
+
+function splitParagraphs(lines: readonly Line[]): Line[][] {
+  const indents = lines.map((line) => indentOf(line.text));
+  const minIndent = indents.reduce((a, b) => Math.min(a, b), Infinity);
+  const indentMarks = indents.some((n) => n > minIndent);
+  const width = lines.reduce((a, line) => Math.max(a, line.text.trimEnd().length), 0);
+  const paragraphs: Line[][] = [[lines[0]!]];
+  for (let i = 1; i < lines.length; i += 1) {
+    const previous = lines[i - 1]!.text;
+    let joins: boolean;
+    if (indentMarks) joins = indents[i] === minIndent;
+    else if (width > MAX_WRAP_WIDTH) joins = false;
+    else joins = previous.trimEnd().length + 1 + firstWordLength(lines[i]!.text) > width || /\s$/u.test(previous);
+    if (joins) paragraphs[paragraphs.length - 1]!.push(lines[i]!);
+    else paragraphs.push([lines[i]!]);
+  }
+  return paragraphs;
+}
+
+// Index of the last paragraph in a run of short one-line "rows" (Reuters earnings tables) starting at `start`.
+function rowRunEnd(paragraphs: readonly Line[][], start: number): number {
+  let end = start - 1;
+  let numeric = 0;
+  for (let i = start; i < paragraphs.length; i += 1) {
+    const p = paragraphs[i]!;
+    const text = p[0]!.text.trim();
+    if (p.length !== 1 || text.length > 60 || /[.!?:;]$/u.test(text)) break;
+    if (/\d/u.test(text)) numeric += 1;
+    end = i;
+  }
+  const count = end - start + 1;
+  return count >= 3 && numeric * 2 >= count ? end : start;
+}
+
+function paragraph(lines: readonly Line[]): Block {
+  let text = "";
+  for (const line of lines) {
+    const part = line.text.trim();
+    if (text === "") text = part;
+    else text += /\p{L}-$/u.test(text) ? part : ` ${part}`;
+  }
+  return { type: "paragraph", text: squash(text), line: lines[0]!.n };
+}
+
+function preformatted(lines: readonly Line[]): Block {
+  const indent = lines.reduce((a, line) => Math.min(a, indentOf(line.text)), Infinity);
+  return { type: "preformatted", text: lines.map((line) => line.text.slice(indent).trimEnd()).join("\n"), line: lines[0]!.n };
+}
+
+// A stand-alone short line without closing punctuation, between two paragraphs, is a subheading.
+function markHeadings(blocks: Array<Block & { alone: boolean }>): void {
+  for (let i = 1; i + 1 < blocks.length; i += 1) {
+    const block = blocks[i]!;
+    const before = blocks[i - 1]!;
+    const after = blocks[i + 1]!;
+    if (!block.alone || block.type !== "paragraph" || before.type !== "paragraph" || after.type !== "paragraph") continue;
+    if (looksLikeSubheading(block.text) && /[.!?…"»”)]$/u.test(before.text)) block.type = "heading";
+  }
+}
+
+/** Whether a line reads as a subheading: short, starts with a letter or digit, no closing punctuation. */
+export function looksLikeSubheading(text: string): boolean {
+  if (text.length < 3 || text.length > 80) return false;
+  if (text.split(" ").length > 12) return false;
+  return /^[\p{Lu}\p{N}]/u.test(text) && !/[.,;:!?…]$/u.test(text) && /\p{L}/u.test(text);
+}
+
+function indentOf(text: string): number {
+  let n = 0;
+  while (n < text.length && (text[n] === " " || text[n] === "\t" || text[n] === "\u00a0")) n += 1;
+  return n;
+}
+
+function firstWordLength(text: string): number {
+  const trimmed = text.trimStart();
+  const space = trimmed.search(/\s/u);
+  return space === -1 ? trimmed.length : space;
+}

@@ -1,0 +1,88 @@
+import type { Reporter } from "./diagnostics.ts";
+import type { FrontMatter } from "./front-matter.ts";
+import { isCalendarDate } from "./dates.ts";
+import { slugify } from "./slug.ts";
+import { topicKindSchema, type TopicRef } from "./schema.ts";
+
+/** Record fields that front matter may set, as read and checked. */
+export interface FrontFields {
+  strings: Partial<Record<StringKey, string | null>>;
+  date?: string | null;
+  updated?: string | null;
+  draft?: boolean;
+  slug?: string;
+  topics?: TopicRef[];
+}
+
+const STRING_KEYS = ["title", "time", "timezone", "byline", "dateline", "rubric", "photoCredit", "source", "sourceUrl", "license", "lang", "summary"] as const;
+type StringKey = (typeof STRING_KEYS)[number];
+/** Every key front matter may use. */
+export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, "date", "updated", "draft", "slug", "topics"];
+
+/**
+ * Checks front matter data against the keys and types the record allows. Unknown keys and wrong types are
+ * errors at their line; the offending key is ignored. YAML dates (which js-yaml turns into `Date` objects at
+ * UTC midnight) are read with UTC getters, so the calendar day never shifts with the machine's time zone.
+ */
+export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFields {
+  const out: FrontFields = { strings: {} };
+  for (const [key, value] of Object.entries(front.data)) {
+    const line = front.keyLines.get(key) ?? 1;
+    const fail = (what: string): void =>
+      reporter.report("error", line, 1, "front-matter-type", `Front matter "${key}" ${what}, so it was ignored. Fix the value on this line.`);
+    if (!FRONT_MATTER_KEYS.includes(key)) {
+      reporter.report("error", line, 1, "front-matter-unknown-key", `Front matter key "${key}" is not a field of an article, so it was ignored. Use one of: ${FRONT_MATTER_KEYS.join(", ")}.`);
+      continue;
+    }
+    if ((STRING_KEYS as readonly string[]).includes(key)) {
+      if (value === null || typeof value === "string" || typeof value === "number") {
+        const text = value === null ? null : String(value).trim();
+        out.strings[key as StringKey] = text === "" ? null : text;
+      } else fail("must be text");
+    } else if (key === "date" || key === "updated") {
+      const date = value === null ? null : calendar(value);
+      if (date === undefined) fail("must be a calendar date YYYY-MM-DD that exists");
+      else if (key === "date") out.date = date;
+      else out.updated = date;
+    } else if (key === "draft") {
+      if (typeof value === "boolean") out.draft = value;
+      else fail("must be true or false");
+    } else if (key === "slug") {
+      if (typeof value === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(value)) out.slug = value;
+      else fail("must be lower-case ASCII words joined by hyphens (like peskov-turkey)");
+    } else if (key === "topics") {
+      const topics = readTopics(value);
+      if (topics === undefined) fail("must be a list of names or of {name, kind} with kind person, place, organisation, subject or rubric");
+      else out.topics = topics;
+    }
+  }
+  return out;
+}
+
+function calendar(value: unknown): string | null | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    const y = String(value.getUTCFullYear()).padStart(4, "0");
+    const m = String(value.getUTCMonth() + 1).padStart(2, "0");
+    const d = String(value.getUTCDate()).padStart(2, "0");
+    return `${y}-${m}-${d}`;
+  }
+  if (typeof value === "string" && isCalendarDate(value.trim())) return value.trim();
+  return undefined;
+}
+
+function readTopics(value: unknown): TopicRef[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const topics: TopicRef[] = [];
+  for (const item of value) {
+    if (typeof item === "string" && item.trim() !== "") {
+      topics.push({ name: item.trim(), slug: slugify(item), kind: "subject" });
+    } else if (item !== null && typeof item === "object" && typeof (item as { name?: unknown }).name === "string") {
+      const { name, kind } = item as { name: string; kind?: unknown };
+      const parsed = topicKindSchema.safeParse(kind ?? "subject");
+      if (!parsed.success || name.trim() === "") return undefined;
+      topics.push({ name: name.trim(), slug: slugify(name), kind: parsed.data });
+    } else return undefined;
+  }
+  return topics;
+}

@@ -1,0 +1,75 @@
+import matter from "gray-matter";
+import type { Reporter } from "./diagnostics.ts";
+import type { Line } from "./lines.ts";
+
+/** The YAML front matter of a file: its data, and the 1-based line of each top-level key. */
+export interface FrontMatter {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly keyLines: ReadonlyMap<string, number>;
+  /** Index into the line array of the first line after the closing fence. */
+  readonly bodyIndex: number;
+}
+
+function refuse(name: string): () => never {
+  return () => {
+    throw new Error(`front matter engine "${name}" is disabled: articles are data, YAML only`);
+  };
+}
+
+// A fresh options object per call (gray-matter caches results when called without options) whose
+// engines replace every executable or non-YAML engine with one that refuses, as a second guard
+// behind the fence check below.
+function options(): Parameters<typeof matter>[1] {
+  const engines = Object.fromEntries(
+    ["js", "javascript", "coffee", "coffeescript", "cson", "json", "toml"].map((name) => [name, { parse: refuse(name) }]),
+  );
+  return { language: "yaml", engines } as Parameters<typeof matter>[1];
+}
+
+/**
+ * Reads YAML front matter when line 1 is a `---` fence. Returns null when the file has none.
+ * A fence naming another language (`---js`, `---json`) is a `front-matter-engine` error and is never run;
+ * YAML syntax errors are `front-matter-yaml` errors at their line; an unclosed block is an error too.
+ */
+export function readFrontMatter(lines: readonly Line[], reporter: Reporter): FrontMatter | null {
+  const first = lines[0]?.text;
+  if (first === undefined || !first.startsWith("---")) return null;
+  const language = first.slice(3).trim();
+  if (/^-+$/u.test(language) || (language === "" && first.trim() !== "---")) return null;
+  let close = -1;
+  for (let i = 1; i < lines.length; i += 1) {
+    if (lines[i]!.text.trimEnd() === "---") {
+      close = i;
+      break;
+    }
+  }
+  if (language !== "" && !/^(?:yaml|yml)$/iu.test(language)) {
+    reporter.report("error", 1, 4, "front-matter-engine", `Front matter declared as "${language}" was not read: it could run code, and articles are data. Use plain YAML front matter (a line "---").`);
+    return { data: {}, keyLines: new Map(), bodyIndex: close === -1 ? 1 : close + 1 };
+  }
+  if (close === -1) {
+    reporter.report("error", 1, 1, "front-matter-unclosed", "The front matter opened on line 1 is never closed, so the whole file was read as text. Add a line \"---\" after the last key.");
+    return null;
+  }
+  const yaml = lines.slice(1, close).map((line) => line.text).join("\n");
+  let data: unknown;
+  try {
+    data = matter(`---\n${yaml}\n---\n`, options()).data;
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    // js-yaml lines are 0-based and count from the first line after the opening fence.
+    reporter.report("error", (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, "front-matter-yaml", `The front matter is not valid YAML (${reason}), so none of it was used. Fix the YAML at this place.`);
+    return { data: {}, keyLines: new Map(), bodyIndex: close + 1 };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    if (yaml.trim() !== "") reporter.report("error", 2, 1, "front-matter-yaml", "The front matter is not a list of `key: value` lines, so it was ignored. Write one `key: value` per line.");
+    return { data: {}, keyLines: new Map(), bodyIndex: close + 1 };
+  }
+  const keyLines = new Map<string, number>();
+  for (let i = 1; i < close; i += 1) {
+    const m = /^["']?([^\s:"'#][^:"']*?)["']?\s*:/u.exec(lines[i]!.text);
+    if (m && !keyLines.has(m[1]!)) keyLines.set(m[1]!, lines[i]!.n);
+  }
+  return { data: data as Record<string, unknown>, keyLines, bodyIndex: close + 1 };
+}

@@ -1,0 +1,53 @@
+import type { Reporter } from "./diagnostics.ts";
+
+/** One physical line of the input, 1-based, without its line ending. */
+export interface Line {
+  readonly n: number;
+  readonly text: string;
+}
+
+// C0 controls except tab, LF, CR; DEL; C1 controls. Matching them is the point of these patterns.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+// eslint-disable-next-line no-control-regex
+const CONTROL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
+const BIDI_ALL = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Splits text into lines on CRLF, CR or LF (mixed endings are fine) and removes control characters and
+ * bidirectional overrides, reporting each with its place. Tab, form feed and vertical tab become spaces.
+ */
+export function splitLines(text: string, reporter: Reporter): Line[] {
+  const raw = text.split(/\r\n|\r|\n/u);
+  const lines: Line[] = [];
+  for (let i = 0; i < raw.length; i += 1) {
+    let value = raw[i]!;
+    if (CONTROL.test(value)) {
+      const at = value.search(CONTROL);
+      const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
+      reporter.report("warning", i + 1, at + 1, "control-character", `Control character U+${code} removed: it is invisible and breaks feeds and HTML. Remove it from the file.`);
+      value = value.replace(/[\f\v]/gu, " ").replace(CONTROL_ALL, "");
+    }
+    if (BIDI.test(value)) {
+      const at = value.search(BIDI);
+      const code = value.charCodeAt(at).toString(16).toUpperCase();
+      reporter.report("warning", i + 1, at + 1, "bidi-override", `Bidirectional override U+${code} removed: it can make text display in a different order than it is stored. Remove it from the file.`);
+      value = value.replace(BIDI_ALL, "");
+    }
+    lines.push({ n: i + 1, text: value });
+  }
+  // A final line ending leaves one empty string that is not a line of the file.
+  if (lines.length > 1 && lines[lines.length - 1]!.text === "") lines.pop();
+  return lines;
+}
+
+/** Whether a line holds nothing but white space (including no-break spaces). */
+export function isBlank(text: string): boolean {
+  return text.trim() === "";
+}
+
+/** Collapses runs of white space (including no-break spaces) to one space and trims. */
+export function squash(text: string): string {
+  return text.replace(/\s+/gu, " ").trim();
+}
