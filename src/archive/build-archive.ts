@@ -1,0 +1,124 @@
+/** Turns parsed records into the published archive: validated, topics assigned, indexed by URL, topic and date. */
+import { articleUrl, type ArticleRecord } from "../parse/index.ts";
+import { assignTopics, type ArchiveTopic, type Vocabulary } from "../topics/index.ts";
+import { compareText, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
+
+/** A record that can be published: it has a date and a URL. */
+export type PublishedArticle = Readonly<ArticleRecord> & { readonly date: string; readonly url: string };
+
+/** The validated, indexed archive the site is built from. */
+export interface Archive {
+  /** Published articles, newest first (date, then time, descending; then URL). */
+  readonly articles: readonly PublishedArticle[];
+  /** The archive's topics, as the topics layer lists them. */
+  readonly topics: readonly ArchiveTopic[];
+  readonly byUrl: ReadonlyMap<string, PublishedArticle>;
+  /** Articles of each topic slug, newest first. */
+  readonly byTopic: ReadonlyMap<string, readonly PublishedArticle[]>;
+  /** Articles of each `YYYY`, `YYYY-MM` and `YYYY-MM-DD`, newest first. */
+  readonly byDate: ReadonlyMap<string, readonly PublishedArticle[]>;
+  /** Every diagnostic of every file, in file order. */
+  readonly diagnostics: readonly ArchiveDiagnostic[];
+  /** Number of diagnostics with severity error; the site is not built when it is above zero. */
+  readonly errorCount: number;
+  /** Drafts found (not published). */
+  readonly drafts: number;
+}
+
+/** Options of `buildArchive`. */
+export interface BuildArchiveOptions {
+  readonly vocabulary?: Vocabulary | undefined;
+}
+
+/**
+ * Validates records at archive level (a date is needed to publish, URLs are unique), drops drafts,
+ * assigns topics and indexes the rest.
+ * @param records parsed records, in file order
+ * @param options the topics vocabulary (default none)
+ */
+export function buildArchive(records: readonly ArticleRecord[], options: BuildArchiveOptions = {}): Archive {
+  const diagnostics: ArchiveDiagnostic[] = [];
+  for (const record of records) for (const d of record.diagnostics) diagnostics.push({ ...d, file: record.file });
+
+  const publishable: ArticleRecord[] = [];
+  let drafts = 0;
+  for (const record of records) {
+    if (record.draft) {
+      drafts += 1;
+      continue;
+    }
+    if (record.diagnostics.some((d) => d.severity === "error")) continue;
+    if (record.date === null) {
+      diagnostics.push(problem(record.file, "This article has no date, so it cannot be published: it would have no URL. Add `date: YYYY-MM-DD` to its front matter, or `draft: true` to keep it unpublished.", "archive/no-date"));
+      continue;
+    }
+    const expected = expectedUrl(record.date, record.slug);
+    if (expected === null || record.url !== expected) {
+      diagnostics.push(problem(record.file, `The record's URL "${String(record.url)}" does not match its date and slug (${expected}); this is a parser bug, please report it.`, "archive/url-mismatch"));
+      continue;
+    }
+    publishable.push(record);
+  }
+
+  const seen = new Map<string, string>();
+  const unique: ArticleRecord[] = [];
+  for (const record of publishable) {
+    const url = record.url as string;
+    const other = seen.get(url);
+    if (other !== undefined) {
+      const message = (a: string): string => `This article would be published at ${url}, which ${a} also uses. Give one of them another \`slug:\` in its front matter.`;
+      diagnostics.push(problem(record.file, message(other), "archive/duplicate-url"), problem(other, message(record.file), "archive/duplicate-url"));
+      continue;
+    }
+    seen.set(url, record.file);
+    unique.push(record);
+  }
+
+  const assigned = assignTopics(unique, { vocabulary: options.vocabulary });
+  const articles = (assigned.records as PublishedArticle[]).map((a) => Object.freeze(a)).sort(newestFirst);
+  const byUrl = new Map<string, PublishedArticle>();
+  const byTopic = new Map<string, PublishedArticle[]>();
+  const byDate = new Map<string, PublishedArticle[]>();
+  for (const article of articles) {
+    byUrl.set(article.url, article);
+    for (const topic of article.topics) push(byTopic, topic.slug, article);
+    push(byDate, article.date.slice(0, 4), article);
+    push(byDate, article.date.slice(0, 7), article);
+    push(byDate, article.date, article);
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    articles,
+    topics: assigned.topics,
+    byUrl,
+    byTopic,
+    byDate,
+    diagnostics: sorted,
+    errorCount: sorted.filter((d) => d.severity === "error").length,
+    drafts,
+  };
+}
+
+/** The parser's URL for a date and slug; null for a date that is no real day (a record from a faulty parser). */
+function expectedUrl(date: string, slug: string): string | null {
+  try {
+    return articleUrl(date, slug);
+  } catch {
+    return null;
+  }
+}
+
+/** Newest first: date, then time (untimed last within a day), descending; then URL for a stable order. */
+export function newestFirst(a: PublishedArticle, b: PublishedArticle): number {
+  return compareText(b.date, a.date) || compareText(b.time ?? "", a.time ?? "") || compareText(a.url, b.url);
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function problem(file: string, message: string, rule: string): ArchiveDiagnostic {
+  return { file, line: 1, column: 1, severity: "error", message, rule };
+}

@@ -1,0 +1,50 @@
+/**
+ * `news-archive build [--input articles] [--output _site] [--path-prefix /pr-42/] [--base-url URL] [--cache-dir .cache]
+ * [--no-cache] [--no-search]`: builds the site; on any error prints every diagnostic and leaves the previous output.
+ */
+import { parseArgs } from "node:util";
+import { buildSite, formatDiagnostics } from "../site/index.ts";
+
+/** Runs the build command and returns its exit code (0 built, 1 problems in the articles, 2 usage). */
+export async function run(argv: readonly string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        input: { type: "string", default: "articles" },
+        output: { type: "string", default: "_site" },
+        "path-prefix": { type: "string" },
+        "base-url": { type: "string" },
+        "cache-dir": { type: "string", default: ".cache" },
+        "no-cache": { type: "boolean", default: false },
+        "no-search": { type: "boolean", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    process.stderr.write(`news-archive build: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const result = await buildSite({
+    input: values.input,
+    output: values.output,
+    cacheDir: values["no-cache"] ? null : values["cache-dir"],
+    search: !values["no-search"],
+    ...(values["path-prefix"] === undefined ? {} : { pathPrefix: values["path-prefix"] }),
+    ...(values["base-url"] === undefined ? {} : { baseUrl: values["base-url"] }),
+  });
+  if (result.diagnostics.length > 0) process.stderr.write(formatDiagnostics(result.diagnostics));
+  if (!result.ok) {
+    process.stderr.write(`The site was not built: fix the errors above. ${values.output} was left as it was.\n`);
+    return 1;
+  }
+  const t = result.timings;
+  const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+  process.stdout.write(
+    `Built ${result.articles} articles (${result.parsed} parsed, ${result.cached} from cache) into ${values.output}: ${result.pages} pages in ${seconds(t.total)} s ` +
+      `(load ${seconds(t.load)} s, render ${seconds(t.render)} s, search index ${seconds(t.search)} s)\n`,
+  );
+  return 0;
+}

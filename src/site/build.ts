@@ -1,0 +1,147 @@
+/**
+ * The whole build: articles folder -> archive -> planned site -> Eleventy -> Pagefind, written into a temporary
+ * folder beside the output and swapped in only when every step succeeded.
+ */
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archive/index.ts";
+import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
+import { indexForSearch } from "./search-index.ts";
+import { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
+import type { SiteData } from "./types.ts";
+
+/** Options of `buildSite`. */
+export interface BuildOptions {
+  /** The articles folder. */
+  readonly input: string;
+  /** The output folder (`_site`); replaced only when the build succeeds. */
+  readonly output: string;
+  /** Sub-path the site is served under (default config.pathPrefix). */
+  readonly pathPrefix?: string;
+  /** Origin the site is published at (default config.baseUrl). */
+  readonly baseUrl?: string;
+  /** Parse cache folder (default `.cache` in the working directory); null disables the cache. */
+  readonly cacheDir?: string | null;
+  /** Build the Pagefind search index (default true). */
+  readonly search?: boolean;
+}
+
+/** What a build did, with every diagnostic and the time each step took (milliseconds). */
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly ArchiveDiagnostic[];
+  readonly articles: number;
+  readonly files: number;
+  readonly parsed: number;
+  readonly cached: number;
+  readonly pages: number;
+  readonly timings: Readonly<Record<"load" | "plan" | "render" | "search" | "total", number>>;
+}
+
+/** A program error of the build (not a problem in an article), keeping the original error as `cause`. */
+export class SiteBuildError extends Error {
+  override readonly name = "SiteBuildError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * Loads an articles folder and plans its site; the diagnostics say whether it may be published.
+ * @param input the articles folder
+ * @param options prefix, base URL and cache folder
+ */
+export async function loadSite(input: string, options: Omit<BuildOptions, "input" | "output" | "search"> = {}): Promise<PlannedSite & { readonly files: number; readonly parsed: number; readonly cached: number }> {
+  const archive = await loadArchive(input, { cacheDir: options.cacheDir === undefined ? ".cache" : options.cacheDir });
+  const overrides = { ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }), ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) };
+  if (archive.errorCount > 0) {
+    return { site: planSite({ ...archive, articles: [], topics: [], byUrl: new Map(), byTopic: new Map(), byDate: new Map() }, siteOptions(overrides)).site, diagnostics: archive.diagnostics, files: archive.files, parsed: archive.parsed, cached: archive.cached };
+  }
+  const planned = planSite(archive, siteOptions(overrides));
+  return { site: planned.site, diagnostics: [...archive.diagnostics, ...planned.diagnostics], files: archive.files, parsed: archive.parsed, cached: archive.cached };
+}
+
+/**
+ * Builds the site. Never leaves a half-written output: on any error the previous output stays as it was.
+ * @param options input and output folders, path prefix, cache folder
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const output = resolve(options.output);
+  const temporary = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
+  const loaded = await loadSite(options.input, options);
+  const afterLoad = performance.now();
+  const base = { diagnostics: loaded.diagnostics, articles: loaded.site.articlePages.length, files: loaded.files, parsed: loaded.parsed, cached: loaded.cached };
+  const timings = { load: afterLoad - started, plan: 0, render: 0, search: 0, total: 0 };
+  if (loaded.diagnostics.some((d) => d.severity === "error")) {
+    return { ...base, ok: false, pages: 0, timings: { ...timings, total: performance.now() - started } };
+  }
+  await rm(temporary, { recursive: true, force: true });
+  try {
+    const beforeRender = performance.now();
+    await renderWithEleventy(loaded.site, temporary);
+    const afterRender = performance.now();
+    timings.render = afterRender - beforeRender;
+    if (options.search ?? true) await indexForSearch(temporary);
+    timings.search = performance.now() - afterRender;
+    await swapIn(temporary, output);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error instanceof SiteBuildError ? error : new SiteBuildError(`The site could not be built into ${options.output}: ${describe(error)}. The previous site was left as it was.`, { cause: error });
+  }
+  const pages = loaded.site.articlePages.length * 2 + loaded.site.listingPages.length + loaded.site.textFiles.length + 4;
+  return { ...base, ok: true, pages, timings: { ...timings, total: performance.now() - started } };
+}
+
+/** The diagnostics of a result, one per line, and a count. */
+export function formatDiagnostics(diagnostics: readonly ArchiveDiagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const lines = diagnostics.map(formatDiagnostic);
+  lines.push(`${errors} ${errors === 1 ? "error" : "errors"}, ${diagnostics.length - errors} other ${diagnostics.length - errors === 1 ? "diagnostic" : "diagnostics"}`);
+  return `${lines.join("\n")}\n`;
+}
+
+async function renderWithEleventy(site: SiteData, outputDir: string): Promise<void> {
+  await ensureTypeScriptLoader();
+  // Eleventy ships no type declarations; the constructor is typed below.
+  const specifier = "@11ty/eleventy";
+  const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
+  const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
+    quietMode: true,
+    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site: () => site }),
+  });
+  await eleventy.write();
+}
+
+interface EleventyConstructor {
+  new (input: string, output: string, options: { quietMode: boolean; config: (c: EleventyConfigApi) => void }): { write(): Promise<unknown> };
+}
+
+/** Eleventy imports the `.11ty.ts` templates itself, so the tsx loader must be registered in this process. */
+let loaderRegistered = false;
+async function ensureTypeScriptLoader(): Promise<void> {
+  if (loaderRegistered || process.env["NEWS_ARCHIVE_TSX"] === "1") return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  loaderRegistered = true;
+}
+
+/** Replaces the output folder by the finished build: two renames, so the old site is never half-replaced. */
+async function swapIn(temporary: string, output: string): Promise<void> {
+  const old = `${temporary}.old`;
+  const hadOutput = existsSync(output);
+  if (hadOutput) await rename(output, old);
+  try {
+    await rename(temporary, output);
+  } catch (error) {
+    if (hadOutput) await rename(old, output);
+    throw error;
+  }
+  if (hadOutput) await rm(old, { recursive: true, force: true });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
