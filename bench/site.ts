@@ -1,0 +1,159 @@
+/**
+ * The site benchmark: for each size, generates an archive from the corpus, builds it cold (empty caches, fresh
+ * output folder) and warm (caches kept, fresh output folder), indexes it for search with Pagefind on its own, and
+ * runs the floor (read every input, write every output of the real build with no templating), each in a child
+ * process measured for wall time and peak memory. Prints a table.
+ *
+ * Usage: `tsx bench/site.ts [--sizes 1000,10000,50000] [--dir FOLDER] [--keep]`
+ * Default folder: /dev/shm/news-archive-bench (tmpfs) where it exists, else the system's temporary folder (disk).
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generateArchive } from "./generate.ts";
+import { measure, type Measured } from "./measure.ts";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TSX = ["--import", "tsx"];
+const PAGEFIND = path.join(projectRoot, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
+
+interface Row {
+  size: number;
+  run: string;
+  seconds: string;
+  peakMb: string;
+  files: string;
+  mb: string;
+  note: string;
+}
+
+function options(argv: readonly string[]): { sizes: number[]; dir: string; keep: boolean } {
+  const value = (name: string): string | undefined => {
+    const at = argv.indexOf(name);
+    return at === -1 ? argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1) : argv[at + 1];
+  };
+  const sizes = (value("--sizes") ?? "1000,10000,50000").split(",").map((s) => Number(s.replace(/_/gu, "")));
+  if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`--sizes takes whole numbers separated by commas, got "${value("--sizes")}".`);
+  const dir = value("--dir") ?? (existsSync("/dev/shm") ? "/dev/shm/news-archive-bench" : path.join(os.tmpdir(), "news-archive-bench"));
+  return { sizes, dir: path.resolve(dir), keep: argv.includes("--keep") };
+}
+
+/** Every file under `dir` with its size, as `[relative path, bytes]`, leaving out `skip` folders. */
+async function manifestOf(dir: string, skip: readonly string[]): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, file);
+    if (skip.some((folder) => relative.startsWith(folder + path.sep))) continue;
+    out.push([relative, (await stat(file)).size]);
+  }
+  return out;
+}
+
+/** A stand-in output when the site build is not available: per article a page and its JSON, plus listings. */
+function estimatedManifest(size: number): [string, number][] {
+  const out: [string, number][] = [];
+  for (let i = 0; i < size; i += 1) {
+    out.push([`a/${i}/index.html`, 14_000], [`a/${i}/article.json`, 9_000]);
+  }
+  for (let i = 0; i < size / 10; i += 1) out.push([`l/${i}/index.html`, 12_000]);
+  return out;
+}
+
+function row(size: number, run: string, m: Measured | null, files = "", mb = "", note = ""): Row {
+  return {
+    size,
+    run,
+    seconds: m === null ? "-" : (m.ms / 1000).toFixed(1),
+    peakMb: m === null ? "-" : String(Math.round(m.peakKb / 1024)),
+    files,
+    mb,
+    note,
+  };
+}
+
+/** The build's own timing of each step (load, render, search index), as rows under its total. */
+function phaseRows(size: number, m: Measured): Row[] {
+  const result = m.report?.["result"] as { timings?: Record<string, number>; parsed?: number; cached?: number } | undefined;
+  const timings = result?.timings ?? {};
+  const names: Record<string, string> = { load: "  load (parse, topics)", plan: "  plan", render: "  render (Eleventy)", search: "  search index (Pagefind)" };
+  return Object.entries(names)
+    .filter(([key]) => typeof timings[key] === "number" && (key !== "plan" || timings[key] > 0))
+    .map(([key, label]) => ({
+      size,
+      run: label,
+      seconds: (timings[key]! / 1000).toFixed(1),
+      peakMb: "",
+      files: "",
+      mb: "",
+      note: key === "load" ? `parsed ${result?.parsed ?? "?"}, from cache ${result?.cached ?? "?"}` : "",
+    }));
+}
+
+function failure(m: Measured): string {
+  return `exit ${m.code}: ${m.stderr.trim().split("\n").slice(-3).join(" | ").slice(0, 300)}`;
+}
+
+/** Runs the benchmark for the given sizes and returns the table's rows. */
+export async function benchSite(argv: readonly string[]): Promise<Row[]> {
+  const { sizes, dir, keep } = options(argv);
+  process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version}\n`);
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const root = path.join(dir, String(size));
+    const articles = path.join(root, "articles");
+    const output = path.join(root, "site");
+    const cache = path.join(root, "cache");
+    await rm(root, { recursive: true, force: true });
+    await mkdir(root, { recursive: true });
+    const genStart = performance.now();
+    const generated = await generateArchive(size, articles);
+    process.stdout.write(`${size}: generated ${generated.articles} articles (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.topics} topics) in ${((performance.now() - genStart) / 1000).toFixed(1)} s\n`);
+    const build = (): Promise<Measured> => measure(process.execPath, [...TSX, path.join(projectRoot, "bench", "build-child.ts"), articles, output, cache]);
+
+    const cold = await build();
+    let manifest: [string, number][];
+    if (cold.code === 0) {
+      manifest = await manifestOf(output, ["pagefind"]);
+      const bytes = manifest.reduce((sum, [, b]) => sum + b, 0);
+      rows.push(row(size, "build cold", cold, String(manifest.length), (bytes / 1e6).toFixed(1), "incl. search index"));
+      rows.push(...phaseRows(size, cold));
+      const scratch = path.join(root, "pagefind-alone");
+      const search = await measure(process.execPath, [PAGEFIND, "--site", output, "--output-path", scratch, "--quiet"]);
+      rows.push(row(size, "search index alone", search, "", "", search.code === 0 ? "pagefind on the built site" : failure(search)));
+      await rm(output, { recursive: true, force: true });
+      const warm = await build();
+      rows.push(row(size, "build warm", warm, "", "", warm.code === 0 ? "caches kept, fresh output" : failure(warm)));
+      if (warm.code === 0) rows.push(...phaseRows(size, warm));
+    } else {
+      manifest = estimatedManifest(size);
+      rows.push(row(size, "build cold", null, "", "", `unavailable: ${failure(cold)}`));
+    }
+
+    const manifestFile = path.join(root, "manifest.json");
+    await writeFile(manifestFile, JSON.stringify(manifest));
+    const floorOut = path.join(root, "floor");
+    const floor = await measure(process.execPath, [...TSX, path.join(projectRoot, "bench", "floor-child.ts"), articles, manifestFile, floorOut]);
+    const floorBytes = typeof floor.report?.["bytes"] === "number" ? floor.report["bytes"] : 0;
+    rows.push(row(size, "floor", floor, String(floor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), cold.code === 0 ? "same files and bytes as the build (no search index)" : "ESTIMATED layout: build unavailable"));
+    if (!keep) await rm(root, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** The rows as a Markdown table. */
+export function table(rows: readonly Row[]): string {
+  const head = ["articles", "run", "wall s", "peak MB", "files", "MB out", "note"];
+  const lines = rows.map((r) => [r.size.toLocaleString("en-US"), r.run, r.seconds, r.peakMb, r.files, r.mb, r.note]);
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [format(head), format(widths.map((w) => "-".repeat(w))), ...lines.map(format)].join("\n");
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rows = await benchSite(process.argv.slice(2));
+  process.stdout.write(`\n${table(rows)}\n`);
+}
