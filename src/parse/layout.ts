@@ -19,7 +19,8 @@ export interface Head {
 }
 
 const URL_LINE = /^https?:\/\/\S+$/u;
-const ID_LINE = /^\p{L}{0,12}[-_]?\d{1,12}$/u;
+// One token with a digit: `bg-982`, `490`, `ru-ryanair-new-extra-545`.
+const ID_LINE = /^(?=[^\s]*\d)[\p{L}\p{N}._-]{1,64}$/u;
 const LANG_LINE = /^[a-z]{2,3}(?:[-_][a-z]{2,4})?$/iu;
 // Legacy country-style codes seen in corpora, mapped to BCP 47 language subtags.
 const LANG_ALIASES: Record<string, string> = { cz: "cs", ua: "uk", gr: "el", dk: "da", se: "sv", jp: "ja", si: "sl", rs: "sr" };
