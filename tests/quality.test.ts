@@ -66,6 +66,14 @@ describe("the built demo site", () => {
         root: true,
         extends: ["html-validate:recommended"],
         elements: ["html5"],
+        rules: {
+          // Style, not validity: the HTML standard makes the doctype case-insensitive, and `<!doctype html>` is
+          // what the templates (and most of the web) write.
+          "doctype-style": "off",
+          // Search-engine advice, not validity: article titles are the newsroom's headlines, which the archive
+          // prints as written rather than cutting them at 70 characters.
+          "long-title": "off",
+        },
       }),
     );
     const problems: string[] = [];
@@ -79,7 +87,9 @@ describe("the built demo site", () => {
         }
       }
     }
-    expect(problems.slice(0, 50), `${problems.length} problems`).toEqual([]);
+    const byRule = new Map<string, number>();
+    for (const problem of problems) byRule.set(problem.split("  ").at(-1) ?? "", (byRule.get(problem.split("  ").at(-1) ?? "") ?? 0) + 1);
+    expect(problems.slice(0, 50), `${problems.length} problems: ${[...byRule].map(([rule, n]) => `${rule} ×${n}`).join(", ")}`).toEqual([]);
   }, 600_000);
 
   it("should have no broken internal link, asset or fragment", async () => {
