@@ -13,6 +13,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const CONTROL_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/gu;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
 const BIDI_ALL = /[\u202A-\u202E\u2066-\u2069]/gu;
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 /**
  * Splits text into lines on CRLF, CR or LF (mixed endings are fine) and removes control characters and
@@ -23,6 +25,10 @@ export function splitLines(text: string, reporter: Reporter): Line[] {
   const lines: Line[] = [];
   for (let i = 0; i < raw.length; i += 1) {
     let value = raw[i]!;
+    if (!SUSPECT.test(value)) {
+      lines.push({ n: i + 1, text: value });
+      continue;
+    }
     if (CONTROL.test(value)) {
       const at = value.search(CONTROL);
       const code = value.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0");
@@ -49,5 +55,6 @@ export function isBlank(text: string): boolean {
 
 /** Collapses runs of white space (including no-break spaces) to one space and trims. */
 export function squash(text: string): string {
-  return text.replace(/\s+/gu, " ").trim();
+  // Most text needs no change; testing first avoids building a new string per paragraph.
+  return /\s\s|[^\S ]/u.test(text) ? text.replace(/\s+/gu, " ").trim() : text.trim();
 }

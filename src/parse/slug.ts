@@ -2,14 +2,14 @@ import { isCalendarDate } from "./dates.ts";
 
 // Readable Latin for Cyrillic (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian letters),
 // close to the passport-style romanisations newsrooms use.
-const CYRILLIC: Record<string, string> = {
+const CYRILLIC: Readonly<Record<string, string | undefined>> = {
   а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "yo", ж: "zh", з: "z", и: "i", й: "y", к: "k", л: "l",
   м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh",
   щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya", є: "ye", і: "i", ї: "yi", ґ: "g", ў: "u",
   ђ: "dj", ј: "j", љ: "lj", њ: "nj", ћ: "c", џ: "dz", ѓ: "gj", ќ: "kj", ѕ: "dz",
 };
 // Latin letters that Unicode decomposition does not reduce to ASCII.
-const LATIN: Record<string, string> = {
+const LATIN: Readonly<Record<string, string | undefined>> = {
   ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h", ŧ: "t", ŋ: "ng",
 };
 
@@ -23,13 +23,14 @@ const LATIN: Record<string, string> = {
 export function slugify(text: string, maxLength = 80): string {
   const limit = Math.max(16, Math.floor(maxLength));
   let out = "";
-  for (const char of text.slice(0, limit * 8).normalize("NFKD").toLowerCase()) {
-    if (char >= "a" && char <= "z") out += char;
-    else if (char >= "0" && char <= "9") out += char;
-    else if (char in CYRILLIC) out += CYRILLIC[char];
-    else if (char in LATIN) out += LATIN[char];
-    else if (/\p{M}/u.test(char) || char === "'" || char === "’") continue;
-    else out += "-";
+  // Cyrillic first: decomposition would strip the breve of й and the diaeresis of ё and ї.
+  const latin = text.slice(0, limit * 4).toLowerCase().replace(/[\u0400-\u04ff]/gu, (c) => CYRILLIC[c] ?? c);
+  for (const char of latin.normalize("NFKD")) {
+    if ((char >= "a" && char <= "z") || (char >= "0" && char <= "9")) out += char;
+    else if (char < "\u0080") out += char === "'" ? "" : "-";
+    else if (isMark(char.charCodeAt(0)) || char === "’") continue;
+    else out += LATIN[char] ?? "-";
+    if (out.length > limit * 2) break;
   }
   let slug = out.replace(/-+/gu, "-").replace(/^-|-$/gu, "");
   if (slug.length > limit) {
@@ -51,6 +52,11 @@ export function articleUrl(date: string, slug: string): string {
   if (!isCalendarDate(date)) throw new RangeError(`articleUrl needs a calendar date YYYY-MM-DD, got "${date}"`);
   const safe = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(slug) ? slug : slugify(slug);
   return `/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/${safe}/`;
+}
+
+// Combining marks left by NFKD (accents, carons, the Cyrillic breve of й is composed and handled above).
+function isMark(code: number): boolean {
+  return (code >= 0x300 && code <= 0x36f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x1dc0 && code <= 0x1dff) || (code >= 0x20d0 && code <= 0x20ff) || (code >= 0xfe20 && code <= 0xfe2f);
 }
 
 /** Eight base-36 characters of FNV-1a over the text: stable across runs and machines. */
