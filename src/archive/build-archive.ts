@@ -1,6 +1,6 @@
 /** Turns parsed records into the published archive: validated, topics assigned, indexed by URL, topic and date. */
 import { articleUrl, type ArticleRecord } from "../parse/index.ts";
-import { assignTopics, type ArchiveTopic, type Vocabulary } from "../topics/index.ts";
+import { assignTopics, type ArchiveTopic, type ExtractionCache, type Vocabulary } from "../topics/index.ts";
 import { compareText, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
 
 /** A record that can be published: it has a date and a URL. */
@@ -28,16 +28,20 @@ export interface Archive {
 /** Options of `buildArchive`. */
 export interface BuildArchiveOptions {
   readonly vocabulary?: Vocabulary | undefined;
+  /** The topic extraction cache (default none). */
+  readonly topicsCache?: ExtractionCache | undefined;
+  /** Problems found in files that are not articles (the vocabulary file). */
+  readonly extraDiagnostics?: readonly ArchiveDiagnostic[];
 }
 
 /**
  * Validates records at archive level (a date is needed to publish, URLs are unique), drops drafts,
  * assigns topics and indexes the rest.
  * @param records parsed records, in file order
- * @param options the topics vocabulary (default none)
+ * @param options the topics vocabulary and extraction cache (default none)
  */
 export function buildArchive(records: readonly ArticleRecord[], options: BuildArchiveOptions = {}): Archive {
-  const diagnostics: ArchiveDiagnostic[] = [];
+  const diagnostics: ArchiveDiagnostic[] = [...(options.extraDiagnostics ?? [])];
   for (const record of records) for (const d of record.diagnostics) diagnostics.push({ ...d, file: record.file });
 
   const publishable: ArticleRecord[] = [];
@@ -74,7 +78,7 @@ export function buildArchive(records: readonly ArticleRecord[], options: BuildAr
     unique.push(record);
   }
 
-  const assigned = assignTopics(unique, { vocabulary: options.vocabulary });
+  const assigned = assignTopics(unique, { vocabulary: options.vocabulary, cache: options.topicsCache });
   const articles = (assigned.records as PublishedArticle[]).map((a) => Object.freeze(a)).sort(newestFirst);
   const byUrl = new Map<string, PublishedArticle>();
   const byTopic = new Map<string, PublishedArticle[]>();

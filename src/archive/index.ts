@@ -1,6 +1,10 @@
 /**
  * The archive layer: an articles folder in, a validated and indexed archive out (with the parse cache).
  */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { directoryCache, loadVocabulary, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
 
@@ -16,13 +20,27 @@ export interface LoadedArchive extends Archive {
   readonly parsed: number;
 }
 
+/** The editors' vocabulary file inside the articles folder. */
+export const VOCABULARY_FILE = "topics.yml";
+
 /**
- * Loads an articles folder: parse (through the cache), assign topics, validate and index.
+ * Loads an articles folder: parse (through the cache), assign topics (with `topics.yml` when present, and the
+ * extraction cache), validate and index.
  * @param dir the articles folder
  * @param options cache folder (default none) and parse parallelism
  */
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
-  const loaded = await loadRecords(dir, options);
-  const archive = buildArchive(loaded.records);
+  const [loaded, vocabulary] = await Promise.all([loadRecords(dir, options), readVocabulary(dir)]);
+  const cacheDir = options.cacheDir ?? null;
+  const archive = buildArchive(loaded.records, {
+    vocabulary: vocabulary?.vocabulary,
+    topicsCache: cacheDir === null ? undefined : directoryCache(join(cacheDir, "topics")),
+    extraDiagnostics: vocabulary?.diagnostics ?? [],
+  });
   return { ...archive, files: loaded.records.length, cached: loaded.cached, parsed: loaded.parsed };
+}
+
+async function readVocabulary(dir: string): Promise<LoadedVocabulary | null> {
+  const path = join(dir, VOCABULARY_FILE);
+  return existsSync(path) ? loadVocabulary(await readFile(path, "utf8"), path) : null;
 }

@@ -68,7 +68,7 @@ export function datePages(context: ListingContext): ListingPage[] {
   const pathOf = (key: string): string => `/${key.replaceAll("-", "/")}/`;
   const link = (key: string | undefined): Link | null => (key === undefined ? null : { label: labelOf(key), href: urls.href(pathOf(key)) });
   const children = (prefix: string, list: readonly string[]): (Link & { count: number })[] =>
-    list.filter((k) => k.startsWith(prefix)).map((k) => ({ ...(link(k) as Link), count: archive.byDate.get(k)?.length ?? 0 }));
+    list.filter((k) => k.startsWith(prefix)).map((k) => ({ label: monthName(Number(k.slice(5))), href: urls.href(pathOf(k)), count: archive.byDate.get(k)?.length ?? 0 }));
   const articlesOf = (key: string): readonly PublishedArticle[] => archive.byDate.get(key) ?? [];
   const pages: ListingPage[] = [];
   years.forEach((year, i) => {
