@@ -1,6 +1,6 @@
 import { config } from "../config.ts";
 import { buildBlocks } from "./blocks.ts";
-import { isCalendarDate } from "./dates.ts";
+import { isCalendarDate, readDateLine } from "./dates.ts";
 import { decodeArticle } from "./decode.ts";
 import { Reporter } from "./diagnostics.ts";
 import { readFrontFields, type FrontFields } from "./fields.ts";
@@ -54,6 +54,7 @@ export function parseArticle(input: Uint8Array | string, options: ParseOptions):
     head = readHead(lines, start, reporter);
     const tail = splitReuterTail(lines.slice(head.bodyStart));
     blocks = buildBlocks(tail.lines);
+    if (head.date === null && head.title !== null && head.format !== "bsnlp") takeLateDateLine(head, blocks, reporter);
     const taken = takeTrailer(blocks);
     trailer = { ...taken, source: taken.source ?? tail.signOff };
     extra.push(...taken.extra);
@@ -122,6 +123,22 @@ function finalChecks(record: ArticleRecord, head: Head, lines: readonly Line[], 
   }
   if (record.title !== null && record.title.length > 300) {
     reporter.report("warning", head.titleLines[0] ?? 1, 1, "title-long", `The headline is ${record.title.length} characters long; a headline over 300 characters is usually body text. Check the first lines of the file.`);
+  }
+}
+
+// A line that is nothing but a date, among the first few blocks (after an editor's notice, say), is the
+// article's date line: it leaves the body for `extra`.
+function takeLateDateLine(head: Head, blocks: Block[], reporter: Reporter): void {
+  for (let i = 0; i < Math.min(blocks.length, 4); i += 1) {
+    const block = blocks[i]!;
+    if (block.type === "preformatted" || block.text.length > 80) continue;
+    const reading = readDateLine(block.text);
+    if (reading === null) continue;
+    for (const problem of reading.problems) reporter.report(problem.rule === "date-weekday-mismatch" ? "warning" : "error", block.line, 1, problem.rule, problem.message);
+    head.date = reading.value;
+    head.extra.push({ line: block.line, text: block.text, kind: "date" });
+    blocks.splice(i, 1);
+    return;
   }
 }
 

@@ -1,3 +1,4 @@
+import { readDateLine } from "./dates.ts";
 import type { Block } from "./schema.ts";
 import { isBlank, squash, type Line } from "./lines.ts";
 
@@ -93,7 +94,8 @@ function rowRunEnd(paragraphs: readonly Line[][], start: number): number {
   for (let i = start; i < paragraphs.length; i += 1) {
     const p = paragraphs[i]!;
     const text = p[0]!.text.trim();
-    if (p.length !== 1 || text.length > 60 || /[.!?:;]$/u.test(text)) break;
+    // Bulleted items are prose, not table rows.
+    if (p.length !== 1 || text.length > 60 || /[.!?:;]$/u.test(text) || /^[-*•–]\s/u.test(text)) break;
     if (/\d/u.test(text)) numeric += 1;
     end = i;
   }
@@ -123,14 +125,17 @@ function markHeadings(blocks: Array<Block & { alone: boolean }>): void {
     const before = blocks[i - 1]!;
     const after = blocks[i + 1]!;
     if (!block.alone || block.type !== "paragraph" || before.type !== "paragraph" || after.type !== "paragraph") continue;
-    if (looksLikeSubheading(block.text) && /[.!?…"»”)]$/u.test(before.text)) block.type = "heading";
+    // Prose on both sides: a run of short lines (a fixture list, an address) is not a heading.
+    if (looksLikeSubheading(block.text) && /[.!?…"»”)]$/u.test(before.text) && !(after.alone && looksLikeSubheading(after.text))) block.type = "heading";
   }
 }
 
 /** Whether a line reads as a subheading: short, starts with a letter or digit, no closing punctuation. */
 export function looksLikeSubheading(text: string): boolean {
   if (text.length < 3 || text.length > 80) return false;
-  if (text.split(" ").length > 12) return false;
+  if (text.split(" ").length > 8) return false;
+  // One phrase: no sentence break inside, no `File:`-style label, no file name, and not a date line.
+  if (/[.!?]\s/u.test(text) || /^\p{L}+:\S/u.test(text) || /\.\w{2,4}$/u.test(text) || readDateLine(text) !== null) return false;
   return /^[\p{Lu}\p{N}]/u.test(text) && !/[.,;:!?…]$/u.test(text) && /\p{L}/u.test(text);
 }
 
