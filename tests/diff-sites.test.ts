@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatDiff } from "../src/cli/diff-format.ts";
 import { diffSites, listSite } from "../src/cli/diff-sites.ts";
-import { runDiff } from "../src/cli/diff.ts";
+import { run as runDiff } from "../src/cli/diff.ts";
 
 const folders: string[] = [];
 

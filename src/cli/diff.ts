@@ -41,7 +41,7 @@ export async function compareSites(sources: DiffSources, projectDir: string = pr
  * Runs `news-archive diff`; returns the exit code (0 done, 1 failure, 2 usage).
  * @param args the arguments after `diff`
  */
-export async function runDiff(args: readonly string[]): Promise<number> {
+export async function run(args: readonly string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

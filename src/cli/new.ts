@@ -89,7 +89,7 @@ export async function createArticle(request: NewArticleRequest, options: CreateA
  * Runs `news-archive new`; returns the exit code (0 written, 1 refused, 2 usage).
  * @param args the arguments after `new`
  */
-export async function runNew(args: readonly string[]): Promise<number> {
+export async function run(args: readonly string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

@@ -77,7 +77,7 @@ export function renderPreviewSummary(report: PreviewReport): string {
  * Runs `news-archive preview-summary [--base <ref>] [--site _site] [--articles articles] [--link-base URL]`.
  * @param args the arguments after `preview-summary`
  */
-export async function runPreviewSummary(args: readonly string[]): Promise<number> {
+export async function run(args: readonly string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
