@@ -14,7 +14,7 @@ import { escapeMarkdown, formatDiff } from "./diff-format.ts";
 import { compareSites } from "./diff.ts";
 import type { SiteDiff } from "./diff-sites.ts";
 
-const run = promisify(execFile);
+const git = promisify(execFile);
 
 /** Longest page list in the summary: GitHub keeps at most 1 MiB of a step's summary. */
 const MAX_PAGES_LISTED = 2000;
@@ -125,7 +125,7 @@ export async function run(args: readonly string[]): Promise<number> {
 
 /** Article files that differ between `base` and the working tree, from `git diff --name-status`. */
 async function changedArticles(base: string, dir: string): Promise<Omit<ArticleChange, "title" | "url">[]> {
-  const { stdout } = await run("git", ["diff", "--name-status", "-z", "-M", "--end-of-options", base, "--", dir], { maxBuffer: 64 << 20 });
+  const { stdout } = await git("git", ["diff", "--name-status", "-z", "-M", "--end-of-options", base, "--", dir], { maxBuffer: 64 << 20 });
   const fields = stdout.split("\0").filter((field) => field !== "");
   const changes: Omit<ArticleChange, "title" | "url">[] = [];
   for (let i = 0; i < fields.length; ) {
