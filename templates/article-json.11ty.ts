@@ -1,4 +1,5 @@
 /** The record of each article as JSON, beside its page: `/YYYY/MM/DD/<slug>/article.json`. */
+import { jsonForScript } from "../src/site/index.ts";
 import type { ArticlePage } from "../src/site/index.ts";
 
 interface Data {
@@ -12,5 +13,5 @@ export const data = {
 };
 
 export function render({ entry }: Data): string {
-  return `${JSON.stringify(entry.article, null, 2)}\n`;
+  return `${jsonForScript(entry.article, 2)}\n`;
 }

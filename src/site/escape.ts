@@ -13,7 +13,12 @@ export function escapeXml(text: string): string {
   return escapeHtml(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/gu, ""));
 }
 
-/** Serialises a value as JSON that is safe inside an HTML `<script>` element (`<`, `>`, `&` and line separators escaped). */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+/**
+ * Serialises a value as JSON that is safe inside an HTML `<script>` element, and harmless if a JSON file is ever
+ * served as HTML: `<`, `>`, `&` and line separators are written as `\\uXXXX` escapes (the parsed value is unchanged).
+ * @param value any JSON value
+ * @param indent spaces of indentation (default none)
+ */
+export function jsonForScript(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

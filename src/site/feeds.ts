@@ -1,6 +1,6 @@
 /** The Atom and JSON Feed 1.1 files. Dates come from the articles only, so builds are byte-identical. */
 import type { PublishedArticle } from "../archive/index.ts";
-import { escapeXml } from "./escape.ts";
+import { escapeXml, jsonForScript } from "./escape.ts";
 import { articleTitle } from "./summaries.ts";
 import type { Urls } from "./url.ts";
 
@@ -83,7 +83,7 @@ export function jsonFeed(spec: FeedSpec, urls: Urls, description: string, lang: 
       return item;
     }),
   };
-  return `${JSON.stringify(feed, null, 2)}\n`;
+  return `${jsonForScript(feed, 2)}\n`;
 }
 
 /** The newest date (publication or update) among the entries; a fixed date for an empty feed. */
