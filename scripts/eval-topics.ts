@@ -62,6 +62,10 @@ function main(argv: readonly string[]): number {
     const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
     process.stdout.write(`${k.padEnd(14)} ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${String(c.tp).padEnd(5)} ${String(c.fp).padEnd(5)} ${c.fn}\n`);
   }
+  if (process.env["EVAL_VERBOSE"] === "2") {
+    const top = [...misses.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60);
+    process.stdout.write(`${top.map(([k, n]) => `${k}: ${n}`).join("\n")}\n`);
+  }
   return 0;
 }
 
@@ -102,12 +106,22 @@ function personCodes(name: string): string[] {
   return [slugOf(name), slugOf(parts[parts.length - 1]!), slugOf(parts.slice(-2).join(" "))];
 }
 
+/** Wrong and missed codes, for EVAL_VERBOSE=2. */
+const misses = new Map<string, number>();
+
 function tally(c: Counts, predicted: Set<string>, gold: Set<string>, isRight: (p: string, gold: Set<string>) => boolean, found?: (g: string, predicted: Set<string>) => boolean): void {
   for (const p of predicted) {
     if (isRight(p, gold)) c.tp += 1;
-    else c.fp += 1;
+    else {
+      c.fp += 1;
+      misses.set(`fp ${p}`, (misses.get(`fp ${p}`) ?? 0) + 1);
+    }
   }
-  for (const g of gold) if (!(found ? found(g, predicted) : predicted.has(g))) c.fn += 1;
+  for (const g of gold) {
+    if (found ? found(g, predicted) : predicted.has(g)) continue;
+    c.fn += 1;
+    misses.set(`fn ${g}`, (misses.get(`fn ${g}`) ?? 0) + 1);
+  }
 }
 
 interface GumDoc {

@@ -5,7 +5,7 @@
 import type { ArticleRecord, TopicKind, TopicRef } from "../parse/schema.ts";
 import { contentKey } from "./cache.ts";
 import type { ExtractionCache } from "./cache.ts";
-import { extractEntities } from "./extract.ts";
+import { DATELINE_BLOCK, extractEntities } from "./extract.ts";
 import type { ArticleText, ExtractedEntity, Extraction } from "./extract.ts";
 import { isEnglish } from "./language.ts";
 import { keyOf, slugOf } from "./normalise.ts";
@@ -100,7 +100,7 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
 
 function textOf(record: ArticleRecord): ArticleText | null {
   const blocks = record.body.filter((b) => b.type !== "preformatted").map((b) => ({ text: b.text, line: b.line }));
-  const text = { title: record.title, blocks };
+  const text = { title: record.title, blocks, dateline: record.dateline };
   return isEnglish(record.lang, text) ? text : null;
 }
 
@@ -109,8 +109,12 @@ function select(resolved: readonly Resolved[]): Resolved[] {
   const top = resolved.reduce((m, r) => Math.max(m, r.kind === null ? 0 : r.score), 0);
   return resolved
     .filter((r) => r.kind !== null && (r.known || r.kind === "person" || r.headline || r.mentions >= 3))
-    .filter((r) => r.headline || (r.lead && r.mentions >= 2) || r.mentions >= 3 || (r.kind === "subject" && r.known) || r.score >= 0.5 * top)
-    .filter((r) => r.score >= 0.15 * top)
+    .filter((r) => {
+      if (r.headline) return true;
+      if (r.kind === "person") return r.mentions >= 2 && (r.lead || r.mentions >= 3);
+      return (r.lead && r.mentions >= 2) || r.mentions >= 3 || (r.known && (r.kind === "subject" || (r.kind === "organisation" && r.mentions >= 2))) || r.score >= 0.5 * top;
+    })
+    .filter((r) => r.score >= 0.08 * top || (r.known && r.kind === "subject"))
     .slice(0, MAX_TOPICS);
 }
 
@@ -168,8 +172,8 @@ function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, su
     }
     if ([name, ...e.variants].some((v) => vocab.suppressed.has(slugOf(v)))) continue;
     const evidence = e.evidence.map((ev): TopicEvidence => ({
-      field: ev.block === -1 ? "title" : "body",
-      line: ev.block === -1 ? null : (record.body.filter((b) => b.type !== "preformatted")[ev.block]?.line ?? null),
+      field: ev.block === -1 ? "title" : ev.block === DATELINE_BLOCK ? "dateline" : "body",
+      line: ev.block < 0 ? null : (record.body.filter((b) => b.type !== "preformatted")[ev.block]?.line ?? null),
       text: ev.text,
     }));
     const prev = byName.get(name);

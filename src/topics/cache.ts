@@ -21,7 +21,7 @@ export interface ExtractionCache {
  */
 export function contentKey(text: ArticleText, lang: string | null): string {
   const hash = createHash("sha256");
-  hash.update(`v${EXTRACTOR_VERSION}\u0000${lang ?? ""}\u0000${text.title ?? ""}`);
+  hash.update(`v${EXTRACTOR_VERSION}\u0000${lang ?? ""}\u0000${text.dateline ?? ""}\u0000${text.title ?? ""}`);
   for (const b of text.blocks) hash.update(`\u0000${b.text}`);
   return hash.digest("hex");
 }

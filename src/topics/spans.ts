@@ -19,18 +19,30 @@ export interface Span {
   readonly after: string;
   /** An acronym in brackets right after the span: "United Nations Educational ... Organization (UNESCO)". */
   readonly definedAs: string | null;
+  /** The first token starts a sentence and is an ordinary word ("New", "Another"): drop it unless it begins a known name. */
+  readonly ordinaryFirst: boolean;
 }
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*|[.!?;:,()"“”«»—–]/gu;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "capt", "maj", "sgt", "rev", "mt", "ft"]);
 const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
 
+/** What the article as a whole says about words, to tell a sentence's first word from a name. */
+export interface WordContext {
+  /** Words met in lowercase anywhere in the article. */
+  readonly lowercase: ReadonlySet<string>;
+  /** Capitalised words met inside a sentence (so names, even when they are also common words). */
+  readonly capitalisedInside: ReadonlySet<string>;
+  /** Common English words. */
+  readonly common: ReadonlySet<string>;
+}
+
 /**
  * Finds the candidate spans of one block.
  * @param text the block's text
- * @param lowercaseWords words met in lowercase anywhere in the article, to drop sentence-initial ordinary words
+ * @param words what the article says about its words (see {@link wordContext})
  */
-export function findSpans(text: string, lowercaseWords: ReadonlySet<string>): Span[] {
+export function findSpans(text: string, words: WordContext): Span[] {
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], offset: m.index }));
   const spans: Span[] = [];
   let sentenceStart = true;
@@ -58,16 +70,14 @@ export function findSpans(text: string, lowercaseWords: ReadonlySet<string>): Sp
         } else break;
       } else break;
     }
-    if (sentenceStart) {
-      while (run.length > 0 && isOrdinaryStart(run[0]!.text, lowercaseWords)) run.shift();
-    }
     while (run.length > 0 && STOP_WORDS.has(lower(run[run.length - 1]!.text))) run.pop();
     while (run.length > 0 && STOP_WORDS.has(lower(run[0]!.text)) && !isAcronymLike(run[0]!.text)) run.shift();
+    const ordinaryFirst = sentenceStart && run[0] === tok && isOrdinaryStart(tok.text, words);
     if (run.length > 0) {
       const before: string[] = [];
       for (let b = i - 1; b >= 0 && before.length < 2 && /^\p{Ll}/u.test(tokens[b]!.text); b -= 1) before.push(tokens[b]!.text);
       const acr = tokens[j]?.text === "(" && tokens[j + 2]?.text === ")" && isAcronymLike(tokens[j + 1]!.text) ? tokens[j + 1]!.text : null;
-      spans.push({ tokens: run, before, after: lower(tokens[j]?.text ?? ""), definedAs: acr });
+      spans.push({ tokens: run, before, after: lower(tokens[j]?.text ?? ""), definedAs: acr, ordinaryFirst });
     }
     sentenceStart = false;
     i = j;
@@ -75,11 +85,19 @@ export function findSpans(text: string, lowercaseWords: ReadonlySet<string>): Sp
   return spans;
 }
 
-/** Words of a text in lowercase, for {@link findSpans}. */
-export function lowercaseWordsOf(texts: readonly string[]): Set<string> {
-  const words = new Set<string>();
-  for (const text of texts) for (const m of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) words.add(m[0]);
-  return words;
+/**
+ * The word context of an article, for {@link findSpans}.
+ * @param texts headline and blocks
+ * @param common common English words
+ */
+export function wordContext(texts: readonly string[], common: ReadonlySet<string>): WordContext {
+  const lowercase = new Set<string>();
+  const capitalisedInside = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) lowercase.add(m[0]);
+    for (const m of text.matchAll(/(?<=[\p{Ll},] )\p{Lu}\p{Ll}+/gu)) capitalisedInside.add(m[0].toLowerCase());
+  }
+  return { lowercase, capitalisedInside, common };
 }
 
 /** Removes a possessive ending: "Ankara's" -> "Ankara". */
@@ -99,9 +117,10 @@ function isAcronymLike(text: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$/u.test(text);
 }
 
-function isOrdinaryStart(text: string, lowercaseWords: ReadonlySet<string>): boolean {
+function isOrdinaryStart(text: string, words: WordContext): boolean {
+  if (isAcronymLike(text)) return false;
   const l = lower(stripPossessive(text));
-  return STOP_WORDS.has(l) || (lowercaseWords.has(l) && !isAcronymLike(text));
+  return STOP_WORDS.has(l) || words.lowercase.has(l) || (words.common.has(l) && !words.capitalisedInside.has(l));
 }
 
 function lower(text: string): string {

@@ -12,7 +12,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   beyond despite down except inside near outside past through throughout toward towards all any both each every
   few many more most much no none not one other others several some such only own same too very just then now
   today yesterday tomorrow tonight meanwhile however moreover furthermore nevertheless instead still even later
-  earlier first second third last next new former latest according be is are was were been being has have had do
+  earlier first second third last next former latest another namely unfortunately fortunately due given following according be is are was were been being has have had do
   does did will would shall should can could may might must let said says say told asked added image images photo
   photos video file caption source sources update updated editor note read see click mr mrs ms dr
   monday tuesday wednesday thursday friday saturday sunday january february march april june july august
@@ -36,7 +36,8 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   advisor aide candidate nominee senior acting former late opposition kremlin presidential
   official officials analyst analysts economist economists player striker goalkeeper actor actress
   singer rapper author writer journalist reporter photographer columnist editor producer director-general
-  secretary-general managing vice-president mp mep deputy-governor governor-general`
+  secretary-general managing vice-president mp mep deputy-governor governor-general treasurer oil economic
+  planning economics staff agriculture commerce industry transport environment education mining petroleum`
     .split(/\s+/u)
     .filter((w) => w !== ""),
 );
@@ -51,6 +52,15 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
   foundation organisation organization university college school academy hospital church mosque museum
   network networks channel times post news journal herald tribune press broadcasting television radio
   club team fc exchange reserve treasury secretariat coalition`
+    .split(/\s+/u)
+    .filter((w) => w !== ""),
+);
+
+/** Last words that make a capitalised name a place (a building, a site): "Kennedy Space Center". */
+export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(
+  `center centre hall stadium arena airport station bridge square park palace cathedral temple tower towers
+  island islands mountain mountains river lake valley beach street avenue road bay harbour harbor port province
+  county district region state`
     .split(/\s+/u)
     .filter((w) => w !== ""),
 );
