@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArticle } from "../parse/index.ts";
+import { assignTopics } from "../topics/index.ts";
 import { articleFiles } from "./article-files.ts";
 
 const USAGE = "Usage: news-archive parse [--json] [--encoding NAME] <files or folders…>\n";
@@ -34,7 +35,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   let failed = false;
   for (const file of files) {
-    const record = parseArticle(await readFile(file), encoding === undefined ? { path: file } : { path: file, encoding });
+    const parsed = parseArticle(await readFile(file), encoding === undefined ? { path: file } : { path: file, encoding });
+    // Topics of the one record: front matter, rubric and extracted entities, most salient first.
+    const record = assignTopics([parsed]).records[0] ?? parsed;
     if (record.diagnostics.some((d) => d.severity === "error")) failed = true;
     if (json) process.stdout.write(`${JSON.stringify(record)}\n`);
     else {
