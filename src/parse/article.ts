@@ -46,10 +46,14 @@ export function parseArticle(input: Uint8Array | string, options: ParseOptions):
   let trailer = { rubric: null as string | null, photoCredit: null as string | null, source: null as string | null };
   if (markdown) {
     const body = lines.slice(start);
-    const md = readMarkdown(body.map((line) => line.text).join("\n"), body[0]?.n ?? 1);
+    const md = readMarkdown(body.map((line) => line.text).join("\n"), body[0]?.n ?? 1, fields.strings.title === undefined);
     head = { format: "markdown", title: md.title, titleLines: md.titleLine === null ? [] : [md.titleLine], date: null, byline: null, sourceUrl: null, lang: null, extra: [], bodyStart: start };
     blocks = md.blocks;
     html = md.html;
+    for (const raw of md.rawHtml) {
+      reporter.report("warning", raw.line, 1, "markdown-html", "Raw HTML in a Markdown article is removed from the page (articles are sanitised); it is kept in the record's extra lines. Write the content as Markdown instead.");
+      extra.push(raw);
+    }
   } else {
     head = readHead(lines, start, reporter);
     const tail = splitReuterTail(lines.slice(head.bodyStart));
@@ -70,7 +74,9 @@ export function parseArticle(input: Uint8Array | string, options: ParseOptions):
     if (date !== null) reporter.report("info", 1, 1, "date-from-path", `The text has no date line, so the date ${date} was taken from the file name (the archive's YYYY-MM-DD-<slug> naming). Add a date line or \`date:\` in front matter to state it in the article.`);
   }
   const firstParagraph = blocks.find((block) => block.type === "paragraph");
-  const slug = fields.slug ?? slugify(title ?? firstParagraph?.text.slice(0, 200) ?? shortHash(text), config.maxSlugLength);
+  // Never empty: a file with neither headline nor text is named by a hash of its content.
+  const slugSource = title ?? firstParagraph?.text.slice(0, 200) ?? null;
+  const slug = fields.slug ?? (slugSource === null ? `untitled-${shortHash(text)}` : slugify(slugSource, config.maxSlugLength));
   const record: ArticleRecord = {
     file: options.path,
     format: head.format,

@@ -17,6 +17,8 @@ export function missingWords(text: string, record: ArticleRecord): string[] {
   for (const key of ["title", "byline", "dateline", "rubric", "photoCredit", "source", "sourceUrl", "license", "lang", "summary"] as const) add(record[key]);
   for (const block of record.body) add(block.text);
   for (const line of record.extra) add(line.text);
+  // Markdown link and image targets live only in the HTML.
+  for (const m of record.html.matchAll(/(?:href|src)="([^"]*)"/gu)) add(m[1]!);
   const missing = new Set<string>();
   for (const m of withoutFrontMatter(text).matchAll(WORD)) {
     const word = m[0].toLowerCase();

@@ -40,7 +40,7 @@ export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFi
         out.strings[key as StringKey] = text === "" ? null : text;
       } else fail("must be text");
     } else if (key === "date" || key === "updated") {
-      const date = value === null ? null : calendar(value);
+      const date = value === null ? null : calendar(value, front.rawValues.get(key));
       if (date === undefined) fail("must be a calendar date YYYY-MM-DD that exists");
       else if (key === "date") out.date = date;
       else out.updated = date;
@@ -59,9 +59,10 @@ export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFi
   return out;
 }
 
-function calendar(value: unknown): string | null | undefined {
+function calendar(value: unknown, raw: string | undefined): string | null | undefined {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return undefined;
+    // js-yaml accepts 2021-02-30 and rolls it over to 2021-03-02: the text as written decides.
+    if (Number.isNaN(value.getTime()) || (raw !== undefined && /^\d{4}-\d{2}-\d{2}$/u.test(raw) && !isCalendarDate(raw))) return undefined;
     const y = String(value.getUTCFullYear()).padStart(4, "0");
     const m = String(value.getUTCMonth() + 1).padStart(2, "0");
     const d = String(value.getUTCDate()).padStart(2, "0");

@@ -6,6 +6,8 @@ import type { Line } from "./lines.ts";
 export interface FrontMatter {
   readonly data: Readonly<Record<string, unknown>>;
   readonly keyLines: ReadonlyMap<string, number>;
+  /** Each top-level key's value as written on its line (js-yaml rolls `2021-02-30` over into March). */
+  readonly rawValues: ReadonlyMap<string, string>;
   /** Index into the line array of the first line after the closing fence. */
   readonly bodyIndex: number;
 }
@@ -45,7 +47,7 @@ export function readFrontMatter(lines: readonly Line[], reporter: Reporter): Fro
   }
   if (language !== "" && !/^(?:yaml|yml)$/iu.test(language)) {
     reporter.report("error", 1, 4, "front-matter-engine", `Front matter declared as "${language}" was not read: it could run code, and articles are data. Use plain YAML front matter (a line "---").`);
-    return { data: {}, keyLines: new Map(), bodyIndex: close === -1 ? 1 : close + 1 };
+    return { data: {}, keyLines: new Map(), rawValues: new Map(), bodyIndex: close === -1 ? 1 : close + 1 };
   }
   if (close === -1) {
     reporter.report("error", 1, 1, "front-matter-unclosed", "The front matter opened on line 1 is never closed, so the whole file was read as text. Add a line \"---\" after the last key.");
@@ -58,18 +60,23 @@ export function readFrontMatter(lines: readonly Line[], reporter: Reporter): Fro
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    // js-yaml lines are 0-based and count from the first line after the opening fence.
-    reporter.report("error", (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, "front-matter-yaml", `The front matter is not valid YAML (${reason}), so none of it was used. Fix the YAML at this place.`);
-    return { data: {}, keyLines: new Map(), bodyIndex: close + 1 };
+    // js-yaml lines are 0-based and count from the first line after the opening fence; an error found at the
+    // end of the YAML is reported on the closing fence.
+    reporter.report("error", Math.min((mark?.line ?? 0) + 2, lines[close]!.n), (mark?.column ?? 0) + 1, "front-matter-yaml", `The front matter is not valid YAML (${reason}), so none of it was used. Fix the YAML at this place.`);
+    return { data: {}, keyLines: new Map(), rawValues: new Map(), bodyIndex: close + 1 };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     if (yaml.trim() !== "") reporter.report("error", 2, 1, "front-matter-yaml", "The front matter is not a list of `key: value` lines, so it was ignored. Write one `key: value` per line.");
-    return { data: {}, keyLines: new Map(), bodyIndex: close + 1 };
+    return { data: {}, keyLines: new Map(), rawValues: new Map(), bodyIndex: close + 1 };
   }
   const keyLines = new Map<string, number>();
+  const rawValues = new Map<string, string>();
   for (let i = 1; i < close; i += 1) {
-    const m = /^["']?([^\s:"'#][^:"']*?)["']?\s*:/u.exec(lines[i]!.text);
-    if (m && !keyLines.has(m[1]!)) keyLines.set(m[1]!, lines[i]!.n);
+    const m = /^["']?([^\s:"'#][^:"']*?)["']?\s*:(.*)$/u.exec(lines[i]!.text);
+    if (m && !keyLines.has(m[1]!)) {
+      keyLines.set(m[1]!, lines[i]!.n);
+      rawValues.set(m[1]!, m[2]!.replace(/\s#.*$/u, "").trim().replace(/^(["'])(.*)\1$/u, "$2"));
+    }
   }
-  return { data: data as Record<string, unknown>, keyLines, bodyIndex: close + 1 };
+  return { data: data as Record<string, unknown>, keyLines, rawValues, bodyIndex: close + 1 };
 }

@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import type { Block } from "./schema.ts";
+import type { Block, ExtraLine } from "./schema.ts";
 import { squash } from "./lines.ts";
 
 // Built once: sanitize stays on (remark-html's default), so raw HTML in Markdown is dropped.
@@ -26,35 +26,41 @@ export interface MarkdownBody {
   titleLine: number | null;
   blocks: Block[];
   html: string;
+  /** Raw HTML blocks: removed from the page by sanitising, kept here as written. */
+  rawHtml: ExtraLine[];
 }
 
 /**
- * Reads a Markdown body. A first-level heading at the top becomes the title (and leaves the body).
+ * Reads a Markdown body. Unless the title is known already, a first-level heading at the top becomes the
+ * title (and leaves the body).
  * @param text the body after front matter
  * @param firstLine 1-based file line of the body's first line
+ * @param takeTitle whether a leading `# heading` is the title (false when front matter gives one)
  */
-export function readMarkdown(text: string, firstLine: number): MarkdownBody {
+export function readMarkdown(text: string, firstLine: number, takeTitle: boolean): MarkdownBody {
   const tree = fromMarkdown.parse(text);
   let title: string | null = null;
   let titleLine: number | null = null;
   const head = tree.children[0];
-  if (head !== undefined && head.type === "heading" && head.depth === 1) {
+  if (takeTitle && head !== undefined && head.type === "heading" && head.depth === 1) {
     title = squash(toString(head));
     titleLine = (head.position?.start.line ?? 1) + firstLine - 1;
     tree.children.shift();
   }
   const blocks: Block[] = [];
+  const rawHtml: ExtraLine[] = [];
   for (const node of tree.children) {
     const line = (node.position?.start.line ?? 1) + firstLine - 1;
     if (node.type === "heading") blocks.push({ type: "heading", text: squash(toString(node)), line });
     else if (node.type === "code") blocks.push({ type: "preformatted", text: node.value, line });
-    else if (node.type === "html" || node.type === "thematicBreak" || node.type === "definition") continue;
+    else if (node.type === "html") rawHtml.push({ line, text: node.value, kind: "html" });
+    else if (node.type === "thematicBreak" || node.type === "definition") continue;
     else {
       const value = squash(toString(node, { includeHtml: false }));
       if (value !== "") blocks.push({ type: "paragraph", text: value, line });
     }
   }
-  return { title, titleLine, blocks, html: stringify(tree) };
+  return { title, titleLine, blocks, html: stringify(tree), rawHtml };
 }
 
 function stringify(tree: Root): string {
