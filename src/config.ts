@@ -14,8 +14,14 @@ export const config = {
   pageSize: 20,
   /** Entries in each feed. */
   feedSize: 50,
-  /** A topic gets its own page only with at least this many articles. */
+  /** A topic gets its own page only with at least this many articles (the floor; see `topicPageMinArticlesFor`). */
   topicPageMinArticles: 3,
+  /**
+   * Articles a topic needs for its own page in an archive of `articleCount` articles: 3 up to 22,500 articles, then
+   * growing with the square root (5 at 50,000, 11 at 300,000), so a large archive does not get thousands of
+   * one-story pages while a small one still gets its topics.
+   */
+  topicPageMinArticlesFor: (articleCount: number): number => Math.max(3, Math.ceil(Math.sqrt(Math.max(0, articleCount)) / 50)),
   /** Longest slug, in characters. */
   maxSlugLength: 80,
 } as const;
