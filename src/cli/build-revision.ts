@@ -49,7 +49,8 @@ export async function buildRevision(
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
     await exportCommit(commit, project, dir);
-    if (existsSync(join(project, "node_modules"))) await symlink(join(project, "node_modules"), join(dir, "node_modules"), "dir");
+    const linked = existsSync(join(dir, "node_modules")) || !existsSync(join(project, "node_modules"));
+    if (!linked) await symlink(join(project, "node_modules"), join(dir, "node_modules"), "dir");
     if (!existsSync(join(dir, "bin", "news-archive.js"))) {
       throw new RevisionBuildError(`Revision ${ref} (${commit.slice(0, 12)}) has no bin/news-archive.js, so its site cannot be built.`);
     }
