@@ -128,6 +128,10 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
       const warm = await build();
       rows.push(row(size, "build warm", warm, "", "", warm.code === 0 ? "caches kept, fresh output" : failure(warm)));
       if (warm.code === 0) rows.push(...phaseRows(size, warm));
+      const warmResult = warm.report?.["result"] as { parsed?: number } | undefined;
+      if (warm.code === 0 && (warmResult?.parsed ?? 0) > 0) {
+        process.stdout.write(`${size}: WARNING the warm build parsed ${warmResult?.parsed} files again: the parse cache was invalidated (did src/parse/ change during the run?), so its figure is not a warm one.\n`);
+      }
     } else {
       manifest = estimatedManifest(size);
       rows.push(row(size, "build cold", null, "", "", `unavailable: ${failure(cold)}`));
