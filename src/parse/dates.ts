@@ -28,7 +28,7 @@ const TAIL = String.raw`(?:(?:,\s*|\s+)(?:at\s+|в\s+|o\s+|um\s+)?${TIME})?(?:\s
 const YEAR_WORD = String.raw`(?:\s*(?:г\.?|года|год|р\.|року|godine|roku|r\.))?`;
 
 const ISO = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]${TIME})?\s?${ZONE}?$`, "u");
-const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\.?\s+(\p{L}{3,12}\.?),?\s+(\d{4})${YEAR_WORD}${TAIL}$`, "u");
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\.?\s+(\p{L}{3,12}\.?),?\s+(\d{4})\.?${YEAR_WORD}${TAIL}$`, "u");
 const MONTH_DAY_YEAR = new RegExp(String.raw`^(\p{L}{3,12}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TAIL}$`, "u");
 const REUTERS_1987 = new RegExp(String.raw`^(\d{1,2})-(\p{L}{3})-(\d{4})(?:\s+${TIME})?$`, "u");
 const DOTTED = new RegExp(String.raw`^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?${YEAR_WORD}${TAIL}$`, "u");
