@@ -15,6 +15,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import("./new.ts")).run(rest);
     case "diff":
       return (await import("./diff.ts")).run(rest);
+    case "topics":
+      return (await import("./topics.ts")).run(rest);
     case "preview-summary":
       return (await import("./preview-summary.ts")).run(rest);
     default:

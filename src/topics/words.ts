@@ -18,7 +18,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   monday tuesday wednesday thursday friday saturday sunday january february march april june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec week weekend year month
   day morning afternoon evening night christmas easter
-  reuter reuters ap afp tass wikinews interview related sister links external`
+  reuter reuters ap afp tass wikinews interview related sister links external utc gmt est edt pst i'm i've i'd
+  i'll yes yeah okay ok well thank thanks please oh hello hi sir madam`
     .split(/\s+/u)
     .filter((w) => w !== ""),
 );
@@ -26,7 +27,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Role and title words: they precede a person's name and are not part of it. */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
   `president vice prime minister ministers secretary assistant deputy undersecretary under foreign defense defence
-  finance interior trade agriculture economy energy health justice treasury labor labour state home chancellor
+  finance interior trade agriculture economy energy health justice treasury labor labour home chancellor
   senator sen rep representative congressman congresswoman governor gov mayor mr mrs ms miss dr sir lord lady
   king queen prince princess crown emperor pope cardinal bishop archbishop father reverend rev imam rabbi sheikh
   emir ayatollah general gen colonel col lieutenant lt major maj captain capt commander admiral marshal sergeant
@@ -61,6 +62,14 @@ export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(
   `center centre hall stadium arena airport station bridge square park palace cathedral temple tower towers
   island islands mountain mountains river lake valley beach street avenue road bay harbour harbor port province
   county district region state`
+    .split(/\s+/u)
+    .filter((w) => w !== ""),
+);
+
+/** Last words that make a capitalised name an event or a subject: "Korean War", "Fan Expo". */
+export const EVENT_SUFFIXES: ReadonlySet<string> = new Set(
+  `war wars conference convention summit games cup championship championships olympics festival expo fair
+  election elections referendum treaty accord agreement act bill pandemic crisis scandal award awards prize`
     .split(/\s+/u)
     .filter((w) => w !== ""),
 );
