@@ -9,6 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 /** What one measured run gave. */
 export interface Measured {
   readonly ms: number;
+  /** CPU time (user + system) of the child and every descendant it waited for, from this process's cutime/cstime. */
+  readonly cpuMs: number;
   /** Peak resident memory of the process tree, in kB: the larger of the polled sum and the child's own report. */
   readonly peakKb: number;
   readonly code: number | null;
@@ -26,6 +28,7 @@ export interface Measured {
 export function measure(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
+    const cpuBefore = childrenCpuMs();
     const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -50,9 +53,20 @@ export function measure(command: string, args: readonly string[], env: NodeJS.Pr
         report = null;
       }
       const own = typeof report?.["maxRssKb"] === "number" ? report["maxRssKb"] : 0;
-      resolve({ ms, peakKb: Math.max(peakKb, own), code, report, stderr });
+      resolve({ ms, cpuMs: childrenCpuMs() - cpuBefore, peakKb: Math.max(peakKb, own), code, report, stderr });
     });
   });
+}
+
+// Linux reports times in clock ticks; USER_HZ is 100 on every architecture Node runs on.
+const TICK_MS = 10;
+
+/** CPU time of this process's waited-for children (fields cutime and cstime of /proc/self/stat), in ms. */
+function childrenCpuMs(): number {
+  const stat = readQuietly("/proc/self/stat");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // After the command name: state is field 3, so cutime (16) and cstime (17) sit at offsets 13 and 14.
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
 }
 
 /** Sum of VmRSS (kB) of `pid` and all its descendants; 0 once it has gone. */

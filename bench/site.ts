@@ -23,6 +23,7 @@ interface Row {
   size: number;
   run: string;
   seconds: string;
+  cpu: string;
   peakMb: string;
   files: string;
   mb: string;
@@ -68,6 +69,7 @@ function row(size: number, run: string, m: Measured | null, files = "", mb = "",
     size,
     run,
     seconds: m === null ? "-" : (m.ms / 1000).toFixed(1),
+    cpu: m === null ? "-" : (m.cpuMs / 1000).toFixed(1),
     peakMb: m === null ? "-" : String(Math.round(m.peakKb / 1024)),
     files,
     mb,
@@ -86,6 +88,7 @@ function phaseRows(size: number, m: Measured): Row[] {
       size,
       run: label,
       seconds: (timings[key]! / 1000).toFixed(1),
+      cpu: "",
       peakMb: "",
       files: "",
       mb: "",
@@ -100,7 +103,7 @@ function failure(m: Measured): string {
 /** Runs the benchmark for the given sizes and returns the table's rows. */
 export async function benchSite(argv: readonly string[]): Promise<Row[]> {
   const { sizes, dir, keep } = options(argv);
-  process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version}\n`);
+  process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`);
   const rows: Row[] = [];
   for (const size of sizes) {
     const root = path.join(dir, String(size));
@@ -150,8 +153,8 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
 
 /** The rows as a Markdown table. */
 export function table(rows: readonly Row[]): string {
-  const head = ["articles", "run", "wall s", "peak MB", "files", "MB out", "note"];
-  const lines = rows.map((r) => [r.size.toLocaleString("en-US"), r.run, r.seconds, r.peakMb, r.files, r.mb, r.note]);
+  const head = ["articles", "run", "wall s", "cpu s", "peak MB", "files", "MB out", "note"];
+  const lines = rows.map((r) => [r.size.toLocaleString("en-US"), r.run, r.seconds, r.cpu, r.peakMb, r.files, r.mb, r.note]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   return [format(head), format(widths.map((w) => "-".repeat(w))), ...lines.map(format)].join("\n");
