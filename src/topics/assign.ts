@@ -121,17 +121,18 @@ function select(resolved: readonly Resolved[]): Resolved[] {
 }
 
 interface VocabIndex {
-  byKey: Map<string, { name: string; kind: TopicKind; description: string | null }>;
+  /** Folded form -> topic; `kind` null for a merge target the vocabulary does not describe (keeps the extracted kind). */
+  byKey: Map<string, { name: string; kind: TopicKind | null; description: string | null }>;
   suppressed: Set<string>;
 }
 
 function indexVocabulary(vocabulary: Vocabulary | undefined): VocabIndex {
-  const byKey = new Map<string, { name: string; kind: TopicKind; description: string | null }>();
+  const byKey = new Map<string, { name: string; kind: TopicKind | null; description: string | null }>();
   const suppressed = new Set<string>();
   if (vocabulary === undefined) return { byKey, suppressed };
   for (const e of vocabulary.entries) for (const form of [e.name, ...e.aliases]) byKey.set(keyOf(form), e);
   for (const m of vocabulary.merges ?? []) {
-    const target = byKey.get(keyOf(m.into)) ?? { name: m.into, kind: "subject" as TopicKind, description: null };
+    const target = byKey.get(keyOf(m.into)) ?? { name: m.into, kind: null, description: null };
     byKey.set(keyOf(m.from), target);
   }
   for (const s of vocabulary.suppress) suppressed.add(slugOf(s));
@@ -163,7 +164,7 @@ function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, su
     const entry = [e.name, ...e.variants].map((v) => vocab.byKey.get(keyOf(v))).find((x) => x !== undefined);
     if (entry !== undefined) {
       name = entry.name;
-      kind = entry.kind;
+      kind = entry.kind ?? kind;
       known = true;
     } else if (!e.known && !e.name.includes(" ") && (e.kind === "person" || e.kind === null)) {
       const full = surnames.get(keyOf(e.name));

@@ -70,7 +70,7 @@ export function findSpans(text: string, words: WordContext): Span[] {
         } else break;
       } else break;
     }
-    while (run.length > 0 && STOP_WORDS.has(lower(run[run.length - 1]!.text))) run.pop();
+    while (run.length > 0 && STOP_WORDS.has(lower(run[run.length - 1]!.text)) && !isAcronymLike(run[run.length - 1]!.text)) run.pop();
     while (run.length > 0 && STOP_WORDS.has(lower(run[0]!.text)) && !isAcronymLike(run[0]!.text)) run.shift();
     const ordinaryFirst = sentenceStart && run[0] === tok && isOrdinaryStart(tok.text, words);
     if (run.length > 0) {
