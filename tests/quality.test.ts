@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "../src/config.ts";
 import { buildDemoSite, type TempBuild } from "./helpers/build.ts";
 import { checkAtom, checkJsonFeed, checkSitemap, jsonLdOf } from "./helpers/formats.ts";
-import { findBrokenReferences, listFiles, resolveReference, urlOfFile } from "./helpers/site.ts";
+import { findBrokenReferences, headOf, listFiles, resolveReference, urlOfFile } from "./helpers/site.ts";
 
 const ARTICLE_PAGE = /^(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/index\.html$/u;
 
@@ -91,6 +91,24 @@ describe("the built demo site", () => {
     for (const problem of problems) byRule.set(problem.split("  ").at(-1) ?? "", (byRule.get(problem.split("  ").at(-1) ?? "") ?? 0) + 1);
     expect(problems.slice(0, 50), `${problems.length} problems: ${[...byRule].map(([rule, n]) => `${rule} ×${n}`).join(", ")}`).toEqual([]);
   }, 600_000);
+
+  it("should declare lang, a title and a viewport on every page, and canonical and Open Graph tags on articles", async () => {
+    const problems: string[] = [];
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      const head = headOf(await readFile(path.join(site.dir, file), "utf8"));
+      if (head.lang === null || !/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/u.test(head.lang)) problems.push(`${file}: lang on <html> is ${JSON.stringify(head.lang)}`);
+      if (head.title === "") problems.push(`${file}: no non-empty <title>`);
+      if (!head.meta.get("viewport")?.includes("width=device-width")) problems.push(`${file}: no responsive viewport meta`);
+      if (!ARTICLE_PAGE.test(file)) continue;
+      const canonical = head.links.get("canonical");
+      if (canonical === undefined) problems.push(`${file}: no canonical link`);
+      else if (fileOfUrl(canonical) !== path.join(site.dir, file)) problems.push(`${file}: canonical ${canonical} is not this page`);
+      for (const property of ["og:title", "og:url", "og:type"]) {
+        if (!head.meta.get(property)) problems.push(`${file}: no ${property}`);
+      }
+    }
+    expect(problems.slice(0, 50), `${problems.length} problems`).toEqual([]);
+  });
 
   it("should have no broken internal link, asset or fragment", async () => {
     const problems = await findBrokenReferences(site.dir, "/", config.baseUrl);

@@ -168,3 +168,41 @@ export async function findBrokenReferences(dir: string, prefix: string, baseUrl:
   }
   return problems;
 }
+
+/** What a page's head declares: `<html lang>`, `<title>`, metas by name or property, and links by rel. */
+export interface PageHead {
+  readonly lang: string | null;
+  readonly title: string;
+  readonly meta: Map<string, string>;
+  readonly links: Map<string, string>;
+}
+
+/** Reads a page's head declarations, whatever the order of their attributes. */
+export function headOf(html: string): PageHead {
+  let lang: string | null = null;
+  let title = "";
+  let inTitle = false;
+  const meta = new Map<string, string>();
+  const links = new Map<string, string>();
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        if (tag === "html") lang = attributes["lang"] ?? null;
+        if (tag === "title") inTitle = true;
+        const key = attributes["name"] ?? attributes["property"];
+        if (tag === "meta" && key !== undefined) meta.set(key, attributes["content"] ?? "");
+        if (tag === "link" && attributes["rel"] !== undefined) links.set(attributes["rel"], attributes["href"] ?? "");
+      },
+      ontext(text) {
+        if (inTitle) title += text;
+      },
+      onclosetag(tag) {
+        if (tag === "title") inTitle = false;
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { lang, title: title.trim(), meta, links };
+}
