@@ -11,7 +11,7 @@ import { loadRecords, type LoadOptions } from "./load.ts";
 export { buildArchive, newestFirst, type Archive, type BuildArchiveOptions, type PublishedArticle } from "./build-archive.ts";
 export { formatDiagnostic, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
 export { listArticleFiles } from "./files.ts";
-export type { LoadOptions } from "./load.ts";
+export { loadRecords, type LoadedRecords, type LoadOptions } from "./load.ts";
 
 /** An archive with how its records were obtained. */
 export interface LoadedArchive extends Archive {

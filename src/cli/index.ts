@@ -19,6 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import("./topics.ts")).run(rest);
     case "preview-summary":
       return (await import("./preview-summary.ts")).run(rest);
+    case "serve":
+      return (await import("./serve.ts")).run(rest);
     default:
       process.stderr.write(`news-archive: unknown command ${command ?? "(none)"}\nUsage: news-archive parse|check|build …\n`);
       return 2;

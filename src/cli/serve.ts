@@ -1,0 +1,134 @@
+/**
+ * `news-archive serve [--port 8080]` (`npm start`): builds the site, serves it with Eleventy's dev server and live
+ * reload, and on every change in `articles/` re-parses only the changed files and re-renders only the pages they
+ * change (see dev-site.ts).
+ */
+import { watch } from "node:fs";
+import type { FSWatcher } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildSite, formatDiagnostics } from "../site/index.ts";
+import { DevSite } from "./dev-site.ts";
+import type { DevUpdate } from "./dev-site.ts";
+
+/** Options of `startDevServer`. */
+export interface DevServerOptions {
+  readonly input: string;
+  readonly output: string;
+  readonly cacheDir: string | null;
+  readonly port: number;
+  /** Called after each update has been written and the browsers told to reload. */
+  readonly onUpdate?: (update: DevUpdate, files: readonly string[]) => void;
+  /** Where progress is printed (default stderr). */
+  readonly log?: (line: string) => void;
+}
+
+/** A running dev server. */
+export interface DevServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+interface EleventyDevServer {
+  serve(port: number): void;
+  ready(): Promise<void>;
+  reload(event?: object): void;
+  close(): Promise<void>;
+  getServerUrl(host: string): string;
+}
+
+/**
+ * Builds the site once, then serves it and keeps it up to date while articles change.
+ * @param options folders, port and callbacks
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const log = options.log ?? ((line: string): void => void process.stderr.write(`${line}\n`));
+  const built = await buildSite({ input: options.input, output: options.output, cacheDir: options.cacheDir, pathPrefix: "/" });
+  if (built.diagnostics.some((d) => d.severity === "error")) log(formatDiagnostics(built.diagnostics.filter((d) => d.severity === "error")).trimEnd());
+  const site = new DevSite({ input: options.input, output: options.output, cacheDir: options.cacheDir });
+  await site.start(!built.ok);
+
+  // Eleventy's dev server is CommonJS without type declarations; its shape is typed above.
+  const require = createRequire(import.meta.url);
+  const Server = require("@11ty/eleventy-dev-server") as { getServer(name: string, dir: string, options: object): EleventyDevServer };
+  const server = Server.getServer("news-archive", options.output, { port: options.port, domDiff: false, messageOnStart: () => "" });
+  server.serve(options.port);
+  await server.ready();
+  const url = server.getServerUrl("localhost");
+  log(`Serving ${options.output} at ${url} (live reload on changes in ${options.input}/)`);
+
+  let pending = new Set<string>();
+  let running: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = async (): Promise<void> => {
+    while (pending.size > 0) {
+      const files = [...pending];
+      pending = new Set();
+      try {
+        const update = await site.update(files);
+        if (update.errors.length > 0) log(update.errors.join("\n"));
+        else log(`${files.length} changed file(s): ${update.rendered.length} page(s) rendered, ${update.removed.length} removed in ${Math.round(update.ms.total)} ms`);
+        server.reload();
+        options.onUpdate?.(update, files);
+      } catch (error) {
+        log(`news-archive serve: the update failed (${(error as Error).message}); the previous pages stay.`);
+      }
+    }
+    running = null;
+  };
+  const watcher: FSWatcher = watch(options.input, { recursive: true }, (_event, name) => {
+    if (name === null) return;
+    pending.add(join(options.input, name.toString()));
+    if (timer !== null) clearTimeout(timer);
+    // Editors save in several writes (truncate, write, rename): wait for the burst to end.
+    timer = setTimeout(() => {
+      timer = null;
+      running ??= flush();
+    }, 25);
+  });
+
+  return {
+    url,
+    async close() {
+      watcher.close();
+      if (timer !== null) clearTimeout(timer);
+      await running;
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Runs `news-archive serve [--input articles] [--output _site] [--port 8080]` until interrupted.
+ * @param args the arguments after `serve`
+ */
+export async function run(args: readonly string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        input: { type: "string", default: "articles" },
+        output: { type: "string", default: "_site" },
+        "cache-dir": { type: "string", default: ".cache" },
+        port: { type: "string", default: "8080" },
+      },
+    }));
+  } catch (error) {
+    process.stderr.write(`news-archive serve: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    process.stderr.write(`news-archive serve: --port needs a port number, got "${values.port}".\n`);
+    return 2;
+  }
+  const server = await startDevServer({ input: values.input, output: values.output, cacheDir: values["cache-dir"], port });
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await server.close();
+  return 0;
+}
