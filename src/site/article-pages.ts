@@ -2,7 +2,7 @@
 import type { Archive, PublishedArticle } from "../archive/index.ts";
 import { humanDate, monthName, splitDate } from "./dates.ts";
 import { newsArticleJsonLd } from "./jsonld.ts";
-import { relatedArticles } from "./related.ts";
+import { relatedFinder } from "./related.ts";
 import { articleTitle, truncate } from "./summaries.ts";
 import type { ArticlePage, ArticleSummary, SiteOptions, TopicLink } from "./types.ts";
 import type { Urls } from "./url.ts";
@@ -22,8 +22,7 @@ export function articlePages(
   urls: Urls,
   options: SiteOptions,
 ): ArticlePage[] {
-  const order = new Map<PublishedArticle, number>();
-  archive.articles.forEach((article, i) => order.set(article, i));
+  const related = relatedFinder(archive.articles, archive.byTopic);
   const summary = (article: PublishedArticle | undefined): ArticleSummary | null => (article ? (summaries.get(article) ?? null) : null);
   return archive.articles.map((article, i) => {
     const [year, month] = splitDate(article.date);
@@ -46,7 +45,7 @@ export function articlePages(
       lang: article.lang ?? options.defaultLang,
       description: truncate(article.summary ?? title, 200),
       topics,
-      related: relatedArticles(article, archive.byTopic, order).map((other) => summary(other) as ArticleSummary),
+      related: related(i).map((other) => summary(other) as ArticleSummary),
       previous: summary(archive.articles[i + 1]),
       next: summary(archive.articles[i - 1]),
       day: { label: humanDate(article.date), href: urls.href(dayPath) },

@@ -36,6 +36,7 @@ export interface BuildResult {
   readonly files: number;
   readonly parsed: number;
   readonly cached: number;
+  /** Pages and files written by Eleventy (HTML pages, feeds, sitemap), not counting each article's `article.json`. */
   readonly pages: number;
   readonly timings: Readonly<Record<"load" | "plan" | "render" | "search" | "total", number>>;
 }
@@ -91,7 +92,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(temporary, { recursive: true, force: true });
     throw error instanceof SiteBuildError ? error : new SiteBuildError(`The site could not be built into ${options.output}: ${describe(error)}. The previous site was left as it was.`, { cause: error });
   }
-  const pages = loaded.site.articlePages.length * 2 + loaded.site.listingPages.length + loaded.site.textFiles.length + 4;
+  const pages = loaded.site.articlePages.length + loaded.site.listingPages.length + loaded.site.textFiles.length + 4;
   return { ...base, ok: true, pages, timings: { ...timings, total: performance.now() - started } };
 }
 

@@ -1,6 +1,7 @@
 /** The Eleventy plugin: TypeScript templates, the site data as global data, and the static files. */
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeArticleJson } from "./article-json.ts";
 import type { SiteData } from "./types.ts";
 
 /** The part of Eleventy's configuration API the plugin uses. */
@@ -10,6 +11,7 @@ export interface EleventyConfigApi {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
+  on(event: "eleventy.after", handler: (event: { directories: { output: string } }) => Promise<void>): void;
 }
 
 /** Options of the plugin. */
@@ -28,13 +30,18 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 
 /**
  * Wires the site into Eleventy. Only `.11ty.ts` files are templates: articles are data, never templates.
+ * After Eleventy has written the pages, each article's `article.json` is written beside its page.
  * @param eleventyConfig Eleventy's configuration API
  * @param options where the site data comes from
  */
 export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePluginOptions): void {
+  let current: SiteData | null = null;
   eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
   eleventyConfig.setTemplateFormats("11ty.ts");
-  eleventyConfig.addGlobalData("site", options.site);
+  eleventyConfig.addGlobalData("site", async () => (current = await options.site()));
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (current !== null) await writeArticleJson(current.articlePages, directories.output);
+  });
   // Eleventy resolves passthrough paths against the working directory.
   eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), PUBLIC_DIR) || "."]: "/" });
   if (options.watch !== undefined) eleventyConfig.addWatchTarget(options.watch);

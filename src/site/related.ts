@@ -5,29 +5,55 @@ import type { PublishedArticle } from "../archive/index.ts";
 const SCAN_PER_TOPIC = 200;
 
 /**
- * Finds the related articles of one article.
- * @param article the article
+ * Prepares the related-articles lookup of an archive: linear in the articles and their topics, no sorting per article.
+ * @param articles the archive's articles, newest first (an article's position is its recency rank)
  * @param byTopic articles of each topic slug, newest first
- * @param order position of each article in the archive's newest-first order (the tie-break)
- * @param limit how many to return (default 5)
+ * @param limit how many related articles to return (default 5)
+ * @returns a function giving the related articles of the article at a position
  */
-export function relatedArticles(
-  article: PublishedArticle,
+export function relatedFinder(
+  articles: readonly PublishedArticle[],
   byTopic: ReadonlyMap<string, readonly PublishedArticle[]>,
-  order: ReadonlyMap<PublishedArticle, number>,
   limit = 5,
-): PublishedArticle[] {
-  const shared = new Map<PublishedArticle, number>();
-  for (const topic of article.topics) {
-    const list = byTopic.get(topic.slug) ?? [];
-    const end = Math.min(list.length, SCAN_PER_TOPIC);
-    for (let i = 0; i < end; i += 1) {
-      const other = list[i] as PublishedArticle;
-      if (other !== article) shared.set(other, (shared.get(other) ?? 0) + 1);
-    }
+): (position: number) => PublishedArticle[] {
+  const position = new Map<PublishedArticle, number>();
+  articles.forEach((article, i) => position.set(article, i));
+  const topicLists = new Map<string, Int32Array>();
+  for (const [slug, list] of byTopic) {
+    topicLists.set(slug, Int32Array.from(list.slice(0, SCAN_PER_TOPIC), (article) => position.get(article) ?? -1));
   }
-  return [...shared]
-    .sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
-    .slice(0, limit)
-    .map(([other]) => other);
+  const shared = new Int32Array(articles.length);
+  const touched: number[] = [];
+  return (self) => {
+    const article = articles[self];
+    if (article === undefined) return [];
+    for (const topic of article.topics) {
+      const list = topicLists.get(topic.slug);
+      if (list === undefined) continue;
+      for (const other of list) {
+        if (other === self || other < 0) continue;
+        if (shared[other] === 0) touched.push(other);
+        shared[other] = (shared[other] ?? 0) + 1;
+      }
+    }
+    // Keep the best `limit` by shared topics, then by recency (a lower position is newer).
+    const best: number[] = [];
+    for (const other of touched) {
+      const score = shared[other] ?? 0;
+      let at = best.length;
+      while (at > 0) {
+        const prev = best[at - 1] as number;
+        const prevScore = shared[prev] ?? 0;
+        if (prevScore > score || (prevScore === score && prev < other)) break;
+        at -= 1;
+      }
+      if (at < limit) {
+        best.splice(at, 0, other);
+        if (best.length > limit) best.pop();
+      }
+    }
+    for (const other of touched) shared[other] = 0;
+    touched.length = 0;
+    return best.map((i) => articles[i] as PublishedArticle);
+  };
 }
