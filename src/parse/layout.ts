@@ -39,7 +39,7 @@ export function readHead(lines: readonly Line[], start: number, reporter: Report
   if (first >= lines.length) return head;
   const firstText = lines[first]!.text;
   if (/^--(?:\s|$)/u.test(firstText)) return reutersHeader(lines, first, head, reporter);
-  if (ID_LINE.test(firstText.trim()) && LANG_LINE.test(lines[first + 1]?.text.trim() ?? "")) return slavicHeader(lines, first, head, reporter);
+  if (isSlavicHeader(lines, first)) return slavicHeader(lines, first, head, reporter);
   return headlineAndDate(lines, first, head, reporter);
 }
 
@@ -115,7 +115,7 @@ function headlineAndDate(lines: readonly Line[], first: number, head: Head, repo
   const line = run[0]!;
   const text = squash(line.text);
   // A lone short line is a headline over paragraphs (BBC), or a headline-only file.
-  if (run.length === 1 && text.length <= 200 && !/[.,;:]$/u.test(text) && /\p{L}/u.test(text)) {
+  if (run.length === 1 && text.length <= 200 && !endsSentence(text) && /\p{L}/u.test(text)) {
     if (isMostlyCyrillic(text)) {
       reporter.report("warning", line.n, 1, "title-uncertain", "Headerless text in Cyrillic script is read as paragraphs only (the FactRuEval layout), so its first line was kept as body text, not taken as a headline. If it is the headline, add `title:` in front matter.");
     } else {
@@ -150,6 +150,24 @@ function takeDate(head: Head, line: Line, reading: DateReading | null, reporter:
   if (head.date === null && reading.value !== null) head.date = reading.value;
   head.extra.push({ line: line.n, text: squash(line.text.replace(/^--/u, "")), kind: "date" });
   return true;
+}
+
+// An id line (or any short line) over a language code, followed by a date, a URL or the empty date slot.
+function isSlavicHeader(lines: readonly Line[], first: number): boolean {
+  if (!LANG_LINE.test(lines[first + 1]?.text.trim() ?? "")) return false;
+  const id = lines[first]!.text.trim();
+  if (ID_LINE.test(id)) return true;
+  if (id.length > 64) return false;
+  const third = lines[first + 2]?.text.trim() ?? "";
+  const fourth = lines[first + 3]?.text.trim() ?? "";
+  return URL_LINE.test(third) || URL_LINE.test(fourth) || (third !== "" && readDateLine(third) !== null);
+}
+
+// Headlines do not end like sentences: a final comma, colon or semicolon, or a full stop after a lower-case
+// word, marks body text. A full stop after an abbreviation (`U.S.`, `Inc.`) or a `?`/`!` can end a headline.
+function endsSentence(text: string): boolean {
+  if (/[,;:]$/u.test(text)) return true;
+  return /(?:^|\s)\p{Ll}[\p{Ll}\p{N}'’-]+\.$/u.test(text.slice(-40));
 }
 
 function skipBlank(lines: readonly Line[], from: number): number {
