@@ -105,6 +105,7 @@ export function parseArticle(input: Uint8Array | string, options: ParseOptions):
     diagnostics: reporter.diagnostics,
   };
   finalChecks(record, head, lines, reporter);
+  reporter.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return deepFreeze(articleRecordSchema.parse(record));
 }
 
@@ -140,7 +141,7 @@ function takeLateDateLine(head: Head, blocks: Block[], reporter: Reporter): void
     if (block.type === "preformatted" || block.text.length > 80) continue;
     const reading = readDateLine(block.text);
     if (reading === null) continue;
-    for (const problem of reading.problems) reporter.report(problem.rule === "date-weekday-mismatch" ? "warning" : "error", block.line, 1, problem.rule, problem.message);
+    for (const problem of reading.problems) reporter.report(problem.rule === "date-impossible" || problem.rule === "date-ambiguous" ? "error" : "warning", block.line, 1, problem.rule, problem.message);
     head.date = reading.value;
     head.extra.push({ line: block.line, text: block.text, kind: "date" });
     blocks.splice(i, 1);

@@ -3,7 +3,7 @@ import type { Block } from "./schema.ts";
 import { isBlank, squash, type Line } from "./lines.ts";
 
 // A line with a gap of three or more spaces (or a tab) between two non-blank characters: a column layout.
-const COLUMN_GAP = /\S(?: {3,}|\t)\S/u;
+const COLUMN_GAP = /\S(?: {3,}|\t)\S/;
 // Wrapped text wider than this is not hard-wrapped: each line is its own paragraph.
 const MAX_WRAP_WIDTH = 100;
 

@@ -46,11 +46,12 @@ const WEEKDAY = /^(\p{L}{2,12})\.?(?:,\s*|\s+)/u;
 export function readDateLine(text: string, lang?: string | null): DateReading | null {
   const line = text.trim();
   if (line.length < 6 || line.length > MAX_DATE_LINE || !/\d/u.test(line)) return null;
-  const direct = readDate(line, lang);
+  const direct = readDate(line, lang) ?? readLeadingDate(line, lang);
   if (direct !== null) return direct;
   const weekday = WEEKDAY.exec(line);
   if (weekday === null) return null;
-  const reading = readDate(line.slice(weekday[0].length), lang);
+  const rest = line.slice(weekday[0].length);
+  const reading = readDate(rest, lang) ?? readLeadingDate(rest, lang);
   if (reading === null || reading.value === null) return reading;
   const expected = ENGLISH_WEEKDAYS.get(weekday[1]!.toLowerCase());
   if (expected !== undefined && expected !== weekdayOf(reading.value.date)) {
@@ -60,6 +61,12 @@ export function readDateLine(text: string, lang?: string | null): DateReading | 
     };
   }
   return reading;
+}
+
+// `03 June 2021 | 14:30`, `June 3, 2021 — Moscow`: a date followed by a separator and a short rest.
+function readLeadingDate(line: string, lang: string | null | undefined): DateReading | null {
+  const cut = line.search(/\s[|·•—–]\s/u);
+  return cut > 0 ? readDate(line.slice(0, cut).trim(), lang) : null;
 }
 
 function readDate(line: string, lang: string | null | undefined): DateReading | null {

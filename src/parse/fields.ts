@@ -36,8 +36,9 @@ export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFi
     }
     if ((STRING_KEYS as readonly string[]).includes(key)) {
       if (value === null || typeof value === "string" || typeof value === "number") {
-        const text = value === null ? null : String(value).trim();
-        out.strings[key as StringKey] = text === "" ? null : text;
+        // An empty value (`title:`) sets nothing: the text's own field stands.
+        const text = value === null ? "" : String(value).trim();
+        if (text !== "") out.strings[key as StringKey] = text;
       } else fail("must be text");
     } else if (key === "date" || key === "updated") {
       const date = value === null ? null : calendar(value, front.rawValues.get(key));

@@ -144,7 +144,7 @@ function dated(head: Head, titleRun: readonly Line[], dateLine: Line, reading: D
 function takeDate(head: Head, line: Line, reading: DateReading | null, reporter: Reporter): boolean {
   if (reading === null) return false;
   for (const problem of reading.problems) {
-    const severity = problem.rule === "date-weekday-mismatch" ? "warning" : "error";
+    const severity = problem.rule === "date-impossible" || problem.rule === "date-ambiguous" ? "error" : "warning";
     reporter.report(severity, line.n, line.text.search(/\S/u) + 1, problem.rule, problem.message);
   }
   if (head.date === null && reading.value !== null) head.date = reading.value;
@@ -178,12 +178,11 @@ function skipBlank(lines: readonly Line[], from: number): number {
 
 function isMostlyCyrillic(text: string): boolean {
   let cyrillic = 0;
-  let letters = 0;
-  for (const char of text) {
-    if (/\p{L}/u.test(char)) {
-      letters += 1;
-      if (/\p{Script=Cyrillic}/u.test(char)) cyrillic += 1;
-    }
+  let latin = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x400 && code <= 0x52f) cyrillic += 1;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) latin += 1;
   }
-  return letters > 0 && cyrillic * 2 > letters;
+  return cyrillic > latin;
 }

@@ -56,5 +56,5 @@ export function isBlank(text: string): boolean {
 /** Collapses runs of white space (including no-break spaces) to one space and trims. */
 export function squash(text: string): string {
   // Most text needs no change; testing first avoids building a new string per paragraph.
-  return /\s\s|[^\S ]/u.test(text) ? text.replace(/\s+/gu, " ").trim() : text.trim();
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
 }
