@@ -6,8 +6,8 @@
 import type { TopicKind } from "../parse/schema.ts";
 import { gazetteer } from "./gazetteer.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { isAllCaps, keyOf } from "./normalise.ts";
-import { findSpans, stripPossessive, wordContext } from "./spans.ts";
+import { isAllCaps, isTitleCase, keyOf, startsLower } from "./normalise.ts";
+import { findSpans, stripPossessive, tokenize, wordContext } from "./spans.ts";
 import type { Span } from "./spans.ts";
 import { EVENT_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
 
@@ -75,12 +75,12 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   const shoutedTitle = isAllCaps(title) && title.replace(/[^\p{L}]/gu, "").length > 12;
   const dateline = text.dateline ?? null;
   const blocks = text.blocks.map((b, i) => (i === 0 && dateline !== null ? withoutDateline(b.text, dateline) : b.text));
-  const words = wordContext(shoutedTitle ? blocks : [title, ...blocks], gaz.commonWords);
+  const tokens = blocks.map(tokenize);
+  const titleTokens = shoutedTitle ? [] : tokenize(title);
+  const words = wordContext([titleTokens, ...tokens], gaz.commonWords);
   const mentions: Mention[] = [];
-  const sources: [number, string][] = shoutedTitle ? [] : [[-1, title]];
-  blocks.forEach((b, i) => sources.push([i, b]));
-  for (const [block, body] of sources) {
-    for (const span of findSpans(body, words)) mentions.push(...classify(span, block, gaz));
+  for (let block = shoutedTitle ? 0 : -1; block < tokens.length; block += 1) {
+    for (const span of findSpans(block === -1 ? titleTokens : tokens[block]!, words)) mentions.push(...classify(span, block, gaz));
   }
   if (shoutedTitle) mentions.push(...shoutedHeadline(title, gaz));
   const place = dateline === null ? undefined : datelinePlace(dateline, gaz);
@@ -99,16 +99,10 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   if (span.ordinaryFirst && !TITLE_WORDS.has(firstWord.toLowerCase()) && !startsKnown(tokens.map((t) => stripPossessive(t.text)), gaz)) tokens = tokens.slice(1);
   if (tokens.length === 0) return [];
   const toks = tokens.map((t) => stripPossessive(t.text));
-  const at = (i: number, surface: string, kind: TopicKind | null, extra: Partial<Mention> = {}): Mention => ({
-    surface,
-    name: surface,
-    kind,
-    known: false,
-    weight: 1,
-    cue: false,
-    evidence: { block, offset: tokens[i]!.offset, text: surface },
-    ...extra,
-  });
+  const at = (i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention => {
+    const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, evidence: { block, offset: tokens[i]!.offset, text: surface } };
+    return extra === undefined ? m : Object.assign(m, extra);
+  };
   const out: Mention[] = [];
   const whole = toks.join(" ");
   const known = gaz.lookup(whole);
@@ -127,10 +121,10 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   let cue = TITLE_WORDS.has(span.before[0] ?? "");
   let run: number[] = [];
   const flush = (): void => {
-    while (run.length > 0 && /^\p{Ll}/u.test(toks[run[run.length - 1]!]!)) run.pop();
+    while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
     if (run.length === 0) return;
     const words = run.map((i) => toks[i]!);
-    const nameLike = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || NAME_PARTICLE.test(w));
+    const nameLike = words.every((w) => isTitleCase(w) || NAME_PARTICLE.test(w));
     const firstAt = words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
     const rare = words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
     const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()));
@@ -153,9 +147,9 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   };
   for (let i = 0; i < toks.length; i += 1) {
     let matched = -1;
-    for (let j = Math.min(toks.length, i + 6); j > i; j -= 1) {
+    for (let j = Math.min(toks.length, i + gaz.longestFrom(toks[i]!)); j > i; j -= 1) {
       const sub = toks.slice(i, j);
-      if (/^\p{Ll}/u.test(sub[0]!) || /^\p{Ll}/u.test(sub[sub.length - 1]!)) continue;
+      if (startsLower(sub[0]!) || startsLower(sub[sub.length - 1]!)) continue;
       const hit = gaz.lookup(sub.join(" "));
       if (hit !== undefined) {
         flush();
@@ -169,15 +163,15 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
       continue;
     }
     const w = toks[i]!.toLowerCase();
-    const model = MODEL_NUMBER.exec(toks[i]!);
+    const model = toks[i]!.includes("-") ? MODEL_NUMBER.exec(toks[i]!) : null;
     if (model !== null) {
       flush();
       out.push(at(i, `${model[1]}-${model[2]}`, "subject", { known: true }));
-    } else if (/^\p{Lu}{2,}s$/u.test(toks[i]!)) flush();
+    } else if (toks[i]!.endsWith("s") && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush();
     else if (TITLE_WORDS.has(w)) {
       flush();
       cue = true;
-    } else if (/^\p{Ll}/u.test(toks[i]!) && run.length === 0) continue;
+    } else if (startsLower(toks[i]!) && run.length === 0) continue;
     else run.push(i);
   }
   flush();
@@ -191,7 +185,7 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
 /** Two to four capitalised words, none an organisation word, at least one not a common English word. */
 function looksLikeName(name: string, gaz: Gazetteer): boolean {
   const words = name.split(" ");
-  return words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
+  return words.length >= 2 && words.length <= 4 && words.every((w) => isTitleCase(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
     && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
 }
 
@@ -209,7 +203,7 @@ function isOrganisation(words: readonly string[]): boolean {
 
 /** Whether a known name starts at the first token ("New Zealand" at a sentence start). */
 function startsKnown(toks: readonly string[], gaz: Gazetteer): boolean {
-  for (let j = Math.min(toks.length, 6); j > 0; j -= 1) if (gaz.lookup(toks.slice(0, j).join(" ")) !== undefined) return true;
+  for (let j = Math.min(toks.length, gaz.longestFrom(toks[0]!)); j > 0; j -= 1) if (gaz.lookup(toks.slice(0, j).join(" ")) !== undefined) return true;
   return false;
 }
 
@@ -250,6 +244,12 @@ function shoutedHeadline(title: string, gaz: Gazetteer): Mention[] {
   return out;
 }
 
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 32) n += 1;
+  return n;
+}
+
 /** "Ankara's decision", "Washington imposed": a capital stands for its country when the country is named too. */
 function mergeCapitals(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEntity[] {
   const countries = new Map<string, ExtractedEntity>();
@@ -275,7 +275,9 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   const aliasOf = new Map<string, string>();
   for (const m of mentions) if (m.weight === 0) aliasOf.set(keyOf(m.surface), keyOf(m.name));
   // Full names first, so that surnames and acronyms met later can join them.
-  const ordered = [...mentions].sort((a, b) => b.name.split(" ").length - a.name.split(" ").length);
+  const words = new Map<Mention, number>();
+  for (const m of mentions) words.set(m, wordCount(m.name));
+  const ordered = [...mentions].sort((a, b) => words.get(b)! - words.get(a)!);
   const surnames = new Map<string, string>();
   for (const m of ordered) {
     const parts = m.name.split(" ");

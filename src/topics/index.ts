@@ -9,7 +9,7 @@ export { contentKey, directoryCache } from "./cache.ts";
 export type { ExtractionCache } from "./cache.ts";
 export { extractEntities, EXTRACTOR_VERSION } from "./extract.ts";
 export type { ArticleText, Extraction, ExtractedEntity } from "./extract.ts";
-export { gazetteer } from "./gazetteer.ts";
+export { buildGazetteer, gazetteer } from "./gazetteer.ts";
 export { slugOf } from "./normalise.ts";
 export { EMPTY_VOCABULARY, loadVocabulary } from "./vocabulary.ts";
 export type { LoadedVocabulary } from "./vocabulary.ts";

@@ -17,6 +17,11 @@ export function slugOf(text: string): string {
  * @param text a surface form
  */
 export function keyOf(text: string): string {
+  // Most names are plain ASCII words: no look-up table needed.
+  if (PLAIN.test(text)) {
+    const key = text.toLowerCase();
+    return key.startsWith("the ") ? key.slice(4) : key;
+  }
   let key = keys.get(text);
   if (key === undefined) {
     if (keys.size > 100_000) keys.clear();
@@ -27,6 +32,7 @@ export function keyOf(text: string): string {
 }
 
 const keys = new Map<string, string>();
+const PLAIN = /^[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*$/u;
 
 function computeKey(text: string): string {
   return fold(text)
@@ -55,4 +61,19 @@ function fold(text: string): string {
     .replace(/[øØ]/gu, "o")
     .replace(/[đĐ]/gu, "d")
     .toLowerCase();
+}
+
+/** True when the text starts with a lowercase letter (ASCII checked without a regular expression). */
+export function startsLower(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(text);
+}
+
+/** True for "Peskov", "Érdi": a capital then a lowercase letter. */
+export function isTitleCase(text: string): boolean {
+  const c = text.charCodeAt(0);
+  const d = text.charCodeAt(1);
+  if (c < 128 && d < 128) return c >= 65 && c <= 90 && d >= 97 && d <= 122;
+  return /^\p{Lu}\p{Ll}/u.test(text);
 }

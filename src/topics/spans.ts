@@ -2,6 +2,7 @@
  * Candidate spans: runs of capitalised words (with the small words names contain), acronyms and model numbers,
  * found in one block of text by a single regular-expression pass. No part-of-speech model: fast by design.
  */
+import { startsLower } from "./normalise.ts";
 import { NAME_CONNECTORS, STOP_WORDS } from "./words.ts";
 
 /** One token of a span, with its offset in the block. */
@@ -38,12 +39,22 @@ export interface WordContext {
 }
 
 /**
- * Finds the candidate spans of one block.
+ * Splits a block into word and punctuation tokens (one regular-expression pass).
  * @param text the block's text
+ */
+export function tokenize(text: string): SpanToken[] {
+  const tokens: SpanToken[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) tokens.push({ text: m[0], offset: m.index });
+  return tokens;
+}
+
+/**
+ * Finds the candidate spans of one block.
+ * @param tokens the block's tokens (see {@link tokenize})
  * @param words what the article says about its words (see {@link wordContext})
  */
-export function findSpans(text: string, words: WordContext): Span[] {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], offset: m.index }));
+export function findSpans(tokens: readonly SpanToken[], words: WordContext): Span[] {
   const spans: Span[] = [];
   let sentenceStart = true;
   let i = 0;
@@ -75,7 +86,7 @@ export function findSpans(text: string, words: WordContext): Span[] {
     const ordinaryFirst = sentenceStart && run[0] === tok && isOrdinaryStart(tok.text, words);
     if (run.length > 0) {
       const before: string[] = [];
-      for (let b = i - 1; b >= 0 && before.length < 2 && /^\p{Ll}/u.test(tokens[b]!.text); b -= 1) before.push(tokens[b]!.text);
+      for (let b = i - 1; b >= 0 && before.length < 2 && startsLower(tokens[b]!.text); b -= 1) before.push(tokens[b]!.text);
       const acr = tokens[j]?.text === "(" && tokens[j + 2]?.text === ")" && isAcronymLike(tokens[j + 1]!.text) ? tokens[j + 1]!.text : null;
       spans.push({ tokens: run, before, after: lower(tokens[j]?.text ?? ""), definedAs: acr, ordinaryFirst });
     }
@@ -87,15 +98,23 @@ export function findSpans(text: string, words: WordContext): Span[] {
 
 /**
  * The word context of an article, for {@link findSpans}.
- * @param texts headline and blocks
+ * @param blocks the tokens of the headline and blocks
  * @param common common English words
  */
-export function wordContext(texts: readonly string[], common: ReadonlySet<string>): WordContext {
+export function wordContext(blocks: readonly (readonly SpanToken[])[], common: ReadonlySet<string>): WordContext {
   const lowercase = new Set<string>();
   const capitalisedInside = new Set<string>();
-  for (const text of texts) {
-    for (const m of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) lowercase.add(m[0]);
-    for (const m of text.matchAll(/(?<=[\p{Ll},] )\p{Lu}\p{Ll}+/gu)) capitalisedInside.add(m[0].toLowerCase());
+  for (const tokens of blocks) {
+    for (let i = 0; i < tokens.length; i += 1) {
+      const t = tokens[i]!.text;
+      const c = t.charCodeAt(0);
+      if (c >= 97 && c <= 122) lowercase.add(t);
+      else if (isCapitalised(t) && i > 0) {
+        const prev = tokens[i - 1]!.text;
+        const p = prev.charCodeAt(0);
+        if (prev === "," || (p >= 97 && p <= 122)) capitalisedInside.add(t.toLowerCase());
+      }
+    }
   }
   return { lowercase, capitalisedInside, common };
 }
@@ -106,6 +125,9 @@ export function stripPossessive(text: string): string {
 }
 
 function isCapitalised(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 && !(c >= 48 && c <= 57)) return false;
   return /^\p{Lu}/u.test(text) || /^\d+-?\p{Lu}/u.test(text);
 }
 
