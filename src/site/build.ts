@@ -72,17 +72,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = resolve(options.output);
   const temporary = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
-  const loaded = await loadSite(options.input, options);
-  const afterLoad = performance.now();
-  const base = { diagnostics: loaded.diagnostics, articles: loaded.site.articlePages.length, files: loaded.files, parsed: loaded.parsed, cached: loaded.cached };
-  const timings = { load: afterLoad - started, plan: 0, render: 0, search: 0, total: 0 };
-  if (loaded.diagnostics.some((d) => d.severity === "error")) {
-    return { ...base, ok: false, pages: 0, timings: { ...timings, total: performance.now() - started } };
-  }
+  const { summary, hand } = await prepare(options);
+  const timings = { load: performance.now() - started, plan: 0, render: 0, search: 0, total: 0 };
+  if (hand === null) return { ...summary, ok: false, pages: 0, timings: { ...timings, total: performance.now() - started } };
   await rm(temporary, { recursive: true, force: true });
   try {
     const beforeRender = performance.now();
-    await renderWithEleventy(loaded.site, temporary);
+    await renderWithEleventy(hand, temporary);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
     if (options.search ?? true) await indexForSearch(temporary);
@@ -92,8 +88,33 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(temporary, { recursive: true, force: true });
     throw error instanceof SiteBuildError ? error : new SiteBuildError(`The site could not be built into ${options.output}: ${describe(error)}. The previous site was left as it was.`, { cause: error });
   }
-  const pages = loaded.site.articlePages.length + loaded.site.listingPages.length + loaded.site.textFiles.length + 4;
-  return { ...base, ok: true, pages, timings: { ...timings, total: performance.now() - started } };
+  return { ...summary, ok: true, timings: { ...timings, total: performance.now() - started } };
+}
+
+/**
+ * Loads and plans the site. Returns what the result reports, and a hand-over function giving the site data once:
+ * nothing else keeps it, so the full records can be freed once the plugin has written the JSON files.
+ */
+async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings">; hand: (() => SiteData) | null }> {
+  const loaded = await loadSite(options.input, options);
+  const { site } = loaded;
+  const summary = {
+    diagnostics: loaded.diagnostics,
+    articles: site.articlePages.length,
+    files: loaded.files,
+    parsed: loaded.parsed,
+    cached: loaded.cached,
+    pages: site.articlePages.length + site.listingPages.length + site.textFiles.length + 4,
+  };
+  if (loaded.diagnostics.some((d) => d.severity === "error")) return { summary, hand: null };
+  let pending: SiteData | null = site;
+  const hand = (): SiteData => {
+    const given = pending;
+    pending = null;
+    if (given === null) throw new SiteBuildError("The site data was asked for twice in one build; this is a bug in the site plugin.");
+    return given;
+  };
+  return { summary, hand };
 }
 
 /** The diagnostics of a result, one per line, and a count. */
@@ -104,14 +125,14 @@ export function formatDiagnostics(diagnostics: readonly ArchiveDiagnostic[]): st
   return `${lines.join("\n")}\n`;
 }
 
-async function renderWithEleventy(site: SiteData, outputDir: string): Promise<void> {
+async function renderWithEleventy(site: () => SiteData, outputDir: string): Promise<void> {
   await ensureTypeScriptLoader();
   // Eleventy ships no type declarations; the constructor is typed below.
   const specifier = "@11ty/eleventy";
   const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
   const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
     quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site: () => site }),
+    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site }),
   });
   await eleventy.write();
 }

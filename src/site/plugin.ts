@@ -11,7 +11,7 @@ export interface EleventyConfigApi {
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
-  on(event: "eleventy.after", handler: (event: { directories: { output: string } }) => Promise<void>): void;
+  on(event: "eleventy.before", handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
 }
 
 /** Options of the plugin. */
@@ -30,19 +30,35 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 
 /**
  * Wires the site into Eleventy. Only `.11ty.ts` files are templates: articles are data, never templates.
- * After Eleventy has written the pages, each article's `article.json` is written beside its page.
+ * When the site data is loaded, each article's `article.json` is written beside its page, and the records handed
+ * to the templates lose what only that file needs (body blocks, extra lines, diagnostics), which halves the memory
+ * a large archive holds while Eleventy renders.
  * @param eleventyConfig Eleventy's configuration API
  * @param options where the site data comes from
  */
 export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePluginOptions): void {
-  let current: SiteData | null = null;
+  let output: string | null = null;
+  let data: Promise<SiteData> | null = null;
   eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
   eleventyConfig.setTemplateFormats("11ty.ts");
-  eleventyConfig.addGlobalData("site", async () => (current = await options.site()));
-  eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    if (current !== null) await writeArticleJson(current.articlePages, directories.output);
+  eleventyConfig.on("eleventy.before", ({ directories, outputMode }) => {
+    output = outputMode === "fs" ? directories.output : null;
+    data = null;
+  });
+  eleventyConfig.addGlobalData("site", () => {
+    data ??= (async () => {
+      const site = await options.site();
+      if (output !== null) await writeArticleJson(site.articlePages, output);
+      return slimSite(site);
+    })();
+    return data;
   });
   // Eleventy resolves passthrough paths against the working directory.
   eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), PUBLIC_DIR) || "."]: "/" });
   if (options.watch !== undefined) eleventyConfig.addWatchTarget(options.watch);
+}
+
+/** The site data without the parts of each record only `article.json` shows. */
+function slimSite(site: SiteData): SiteData {
+  return { ...site, articlePages: site.articlePages.map((page) => ({ ...page, article: { ...page.article, body: [], extra: [], diagnostics: [] } })) };
 }
