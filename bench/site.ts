@@ -105,6 +105,11 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
   const { sizes, dir, keep } = options(argv);
   process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`);
   const rows: Row[] = [];
+  // Each figure is printed as soon as it is measured, so a long run shows its progress.
+  const add = (...added: Row[]): void => {
+    for (const r of added) process.stdout.write(`${r.size}: ${r.run.trim()} ${r.seconds} s wall, ${r.cpu || "-"} s cpu, ${r.peakMb || "-"} MB peak  ${r.note}\n`);
+    rows.push(...added);
+  };
   for (const size of sizes) {
     const root = path.join(dir, String(size));
     const articles = path.join(root, "articles");
@@ -122,22 +127,22 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     if (cold.code === 0) {
       manifest = await manifestOf(output, ["pagefind"]);
       const bytes = manifest.reduce((sum, [, b]) => sum + b, 0);
-      rows.push(row(size, "build cold", cold, String(manifest.length), (bytes / 1e6).toFixed(1), "incl. search index"));
-      rows.push(...phaseRows(size, cold));
+      add(row(size, "build cold", cold, String(manifest.length), (bytes / 1e6).toFixed(1), "incl. search index"));
+      add(...phaseRows(size, cold));
       const scratch = path.join(root, "pagefind-alone");
       const search = await measure(process.execPath, [PAGEFIND, "--site", output, "--output-path", scratch, "--quiet"]);
-      rows.push(row(size, "search index alone", search, "", "", search.code === 0 ? "pagefind on the built site" : failure(search)));
+      add(row(size, "search index alone", search, "", "", search.code === 0 ? "pagefind on the built site" : failure(search)));
       await rm(output, { recursive: true, force: true });
       const warm = await build();
-      rows.push(row(size, "build warm", warm, "", "", warm.code === 0 ? "caches kept, fresh output" : failure(warm)));
-      if (warm.code === 0) rows.push(...phaseRows(size, warm));
+      add(row(size, "build warm", warm, "", "", warm.code === 0 ? "caches kept, fresh output" : failure(warm)));
+      if (warm.code === 0) add(...phaseRows(size, warm));
       const warmResult = warm.report?.["result"] as { parsed?: number } | undefined;
       if (warm.code === 0 && (warmResult?.parsed ?? 0) > 0) {
         process.stdout.write(`${size}: WARNING the warm build parsed ${warmResult?.parsed} files again: the parse cache was invalidated (did src/parse/ change during the run?), so its figure is not a warm one.\n`);
       }
     } else {
       manifest = estimatedManifest(size);
-      rows.push(row(size, "build cold", null, "", "", `unavailable: ${failure(cold)}`));
+      add(row(size, "build cold", null, "", "", `unavailable: ${failure(cold)}`));
     }
 
     const manifestFile = path.join(root, "manifest.json");
@@ -145,7 +150,7 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     const floorOut = path.join(root, "floor");
     const floor = await measure(process.execPath, [...TSX, path.join(projectRoot, "bench", "floor-child.ts"), articles, manifestFile, floorOut]);
     const floorBytes = typeof floor.report?.["bytes"] === "number" ? floor.report["bytes"] : 0;
-    rows.push(row(size, "floor", floor, String(floor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), cold.code === 0 ? "same files and bytes as the build (no search index)" : "ESTIMATED layout: build unavailable"));
+    add(row(size, "floor", floor, String(floor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), cold.code === 0 ? "same files and bytes as the build (no search index)" : "ESTIMATED layout: build unavailable"));
     if (!keep) await rm(root, { recursive: true, force: true });
   }
   return rows;
