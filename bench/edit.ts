@@ -1,7 +1,8 @@
 /**
  * Edit-to-page latency of `npm start`: starts the dev server on a generated archive, then edits existing articles
  * and adds new ones, and measures from the moment the file is written to the moment the rendered page on disk shows
- * the change (the browser is then told to reload, which adds a few milliseconds).
+ * the change (the browser is then told to reload, which adds a few milliseconds), and to the moment every other page
+ * the change affects (listings, feeds, neighbours) has been rendered again.
  *
  * Usage: `npm run bench:edit -- [--size 10000] [--edits 5] [--dir FOLDER]`
  * The archive is generated once per size into the folder and kept (default /dev/shm/news-archive-edit when it exists).
@@ -38,7 +39,7 @@ if (!existsSync(input)) {
   console.log(`Generated ${size} articles in ${seconds(performance.now() - started)}`);
 }
 
-const updates: { update: DevUpdate; files: readonly string[] }[] = [];
+const updates: { update: DevUpdate; files: readonly string[]; step: "update" | "settle" }[] = [];
 let notify: (() => void) | null = null;
 const startedServer = performance.now();
 const server = await startDevServer({
@@ -47,8 +48,8 @@ const server = await startDevServer({
   cacheDir,
   port: Number(values.port),
   log: () => undefined,
-  onUpdate: (update, files) => {
-    updates.push({ update, files });
+  onUpdate: (update, files, step) => {
+    updates.push({ update, files, step });
     notify?.();
   },
 });
@@ -58,6 +59,7 @@ const files = await listArticleFiles(input);
 const records = new Map((await loadRecords(input, { cacheDir })).records.map((record) => [record.file, record]));
 const rows: string[] = [];
 const latencies: number[] = [];
+const settleTimes: number[] = [];
 
 for (let i = 0; i < edits; i += 1) {
   const file = files[Math.floor(((i + 0.5) * files.length) / edits)] as string;
@@ -78,28 +80,40 @@ for (let i = 0; i < Math.max(1, Math.floor(edits / 2)); i += 1) {
 }
 await server.close();
 
-latencies.sort((a, b) => a - b);
 console.log(rows.join("\n"));
-console.log(`edit-to-page latency on ${size} articles: median ${seconds(latencies[Math.floor(latencies.length / 2)] ?? 0)}, max ${seconds(latencies.at(-1) ?? 0)} over ${latencies.length} changes`);
+console.log(`edit-to-page latency on ${size} articles: ${spread(latencies)} over ${latencies.length} changes`);
+console.log(`until every listing, feed and neighbour is updated: ${spread(settleTimes)}`);
+
+function spread(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `median ${seconds(sorted[Math.floor(sorted.length / 2)] ?? 0)}, max ${seconds(sorted.at(-1) ?? 0)}`;
+}
 
 async function measureChange(label: string, url: string, marker: string, change: () => Promise<void>): Promise<string> {
   const before = updates.length;
   const page = path.join(output, url.slice(1), "index.html");
   const started = performance.now();
   await change();
-  const deadline = started + 30_000;
-  while (performance.now() < deadline) {
-    if (updates.length > before && existsSync(page) && (await readFile(page, "utf8")).includes(marker)) break;
+  const shown = await waitFor(started, async () => updates.length > before && existsSync(page) && (await readFile(page, "utf8")).includes(marker));
+  latencies.push(shown);
+  const quick = updates.slice(before).find((entry) => entry.step === "update")?.update;
+  const settledAt = await waitFor(started, () => Promise.resolve(updates.slice(before).some((entry) => entry.step === "settle")));
+  const settled = updates.slice(before).find((entry) => entry.step === "settle")?.update;
+  settleTimes.push(settledAt);
+  const steps = (update: DevUpdate | undefined): string =>
+    update === undefined ? "" : ` (parse ${ms(update.ms.parse)}, plan ${ms(update.ms.plan)}, render ${ms(update.ms.render)}; ${update.rendered.length} pages)`;
+  return `${label}: page shown after ${seconds(shown)}${steps(quick)}; whole site settled after ${seconds(settledAt)}${steps(settled)}`;
+}
+
+async function waitFor(started: number, done: () => Promise<boolean>): Promise<number> {
+  const deadline = started + 180_000;
+  while (performance.now() < deadline && !(await done())) {
     await new Promise<void>((resolve) => {
       notify = resolve;
       setTimeout(resolve, 20);
     });
   }
-  const elapsed = performance.now() - started;
-  latencies.push(elapsed);
-  const last = updates.at(-1)?.update;
-  const steps = last === undefined ? "" : ` (parse ${ms(last.ms.parse)}, plan ${ms(last.ms.plan)}, render ${ms(last.ms.render)}; ${last.rendered.length} pages rendered)`;
-  return `${label}: ${seconds(elapsed)}${steps}`;
+  return performance.now() - started;
 }
 
 async function writeNew(file: string, text: string): Promise<void> {

@@ -1,19 +1,24 @@
 /**
- * The site kept live in memory for `news-archive serve`: when article files change, only those files are parsed
- * again, the archive and the page plan are recomputed from the records in memory (topic extraction hits its cache
- * for every unchanged article), and only the pages whose data changed are rendered, into the existing output folder.
- * Pages that no longer exist are deleted. The search index is not rebuilt while serving (it is rebuilt by `build`).
+ * The site kept live in memory for `news-archive serve`. When article files change, only those files are parsed
+ * again, in two steps:
+ * - `update`, at once: the changed articles' own pages are planned alone and rendered, with the neighbours, related
+ *   articles and topic links of the current plan (what only the whole archive knows);
+ * - `settle`, afterwards: the archive (topics) and the page plan are recomputed from the records in memory (topic
+ *   extraction hits its cache for every unchanged article), and only the pages whose data changed are rendered, into
+ *   the existing output folder; pages that no longer exist are deleted.
+ * The search index is not rebuilt while serving (`build` does it).
  */
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildArchive, listArticleFiles, loadRecords, VOCABULARY_FILE } from "../archive/index.ts";
+import { buildArchive, loadRecords, VOCABULARY_FILE } from "../archive/index.ts";
 import type { Archive } from "../archive/index.ts";
 import { articleRecordSchema, parseArticle } from "../parse/index.ts";
 import type { ArticleRecord } from "../parse/index.ts";
 import { outputFile, planSite, siteOptions, sitePlugin, TEMPLATES_DIR } from "../site/index.ts";
-import type { EleventyConfigApi, SiteData, SiteOptions } from "../site/index.ts";
+import type { ArticlePage, EleventyConfigApi, SiteData, SiteOptions } from "../site/index.ts";
 import { directoryCache, loadVocabulary } from "../topics/index.ts";
 import type { ExtractionCache } from "../topics/index.ts";
 
@@ -44,6 +49,9 @@ export class DevSite {
   private readonly records = new Map<string, ArticleRecord>();
   private readonly topicsCache: ExtractionCache;
   private current: SiteData | null = null;
+  /** Each planned page's path and a hash of its data, to find the pages a new plan changes. */
+  private fingerprints = new Map<string, string>();
+  private pagesByPath = new Map<string, ArticlePage>();
 
   /** @param options articles folder, output folder, cache folder, site options */
   constructor(private readonly options: DevSiteOptions) {
@@ -66,43 +74,90 @@ export class DevSite {
     const started = performance.now();
     const loaded = await loadRecords(this.options.input, { cacheDir: this.options.cacheDir });
     for (const record of loaded.records) this.records.set(record.file, record);
-    if (renderAll) return this.refresh(started, performance.now(), null);
-    this.current = planned_(await this.archive(), this.siteOptions());
+    const parsed = performance.now();
+    if (renderAll) return this.settle(started, parsed);
+    this.adopt(planSite(await this.archive(), this.siteOptions()).site);
     const end = performance.now();
-    return { rendered: [], removed: [], errors: [], ms: { parse: 0, plan: end - started, render: 0, total: end - started } };
+    return { rendered: [], removed: [], errors: [], ms: { parse: parsed - started, plan: end - parsed, render: 0, total: end - started } };
+  }
+
+  /**
+   * The fast step after files change: parses only those files and renders the changed articles' own pages at once,
+   * with the neighbours, related articles and topic links of the current plan. Call `settle` afterwards to bring
+   * every other page (listings, feeds, neighbours) up to date.
+   * @param files paths of the changed, added or deleted files, as the watcher names them under the input folder
+   */
+  async update(files: readonly string[]): Promise<DevUpdate> {
+    const started = performance.now();
+    const changed: ArticleRecord[] = [];
+    const removed: string[] = [];
+    for (const file of new Set(files)) {
+      const old = this.records.get(file);
+      if (!existsSync(file)) {
+        this.records.delete(file);
+        if (old?.url !== null && old?.url !== undefined) removed.push(old.url, `${old.url}article.json`);
+      } else if (/\.(?:txt|md)$/iu.test(file) && isArticleFile(this.options.input, file)) {
+        const record = await parseOne(file);
+        this.records.set(file, record);
+        changed.push(record);
+      }
+    }
+    const parsed = performance.now();
+    const errors = changed.flatMap((record) => record.diagnostics.filter((d) => d.severity === "error").map((d) => `${record.file}:${d.line}:${d.column}  error  ${d.message}  ${d.rule}`));
+    const publishable = changed.filter((record) => !record.draft && record.url !== null && !record.diagnostics.some((d) => d.severity === "error"));
+    const pages = publishable.length === 0 ? [] : planSite(buildArchive(publishable, { topicsCache: this.topicsCache }), this.siteOptions()).site.articlePages.map((page) => this.withNeighbours(page));
+    const planEnd = performance.now();
+    await Promise.all(removed.map((path) => rm(join(this.options.output, outputFile(path)), { force: true })));
+    if (pages.length > 0 && this.current !== null) {
+      await render({ ...this.current, articlePages: pages, listingPages: [], textFiles: [] }, this.options.output);
+    }
+    const end = performance.now();
+    return { rendered: pages.map((page) => page.path), removed, errors, ms: { parse: parsed - started, plan: planEnd - parsed, render: end - planEnd, total: end - started } };
+  }
+
+  /**
+   * Recomputes the archive (topics) and the plan from the records in memory and renders every page whose data
+   * changed; deletes the pages that are gone. With errors in the archive, nothing is rendered.
+   */
+  async settle(started = performance.now(), parsed = started): Promise<DevUpdate> {
+    const archive = await this.archive();
+    const errors = archive.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column}  error  ${d.message}  ${d.rule}`);
+    const planned = planSite(archive, this.siteOptions()).site;
+    const planEnd = performance.now();
+    if (errors.length > 0 && this.current !== null) {
+      return { rendered: [], removed: [], errors, ms: { parse: parsed - started, plan: planEnd - parsed, render: 0, total: planEnd - started } };
+    }
+    const before = this.fingerprints;
+    this.adopt(planned);
+    const fresh = <T extends Paged>(pages: readonly T[]): T[] => (before.size === 0 ? [...pages] : pages.filter((page) => before.get(page.path) !== this.fingerprints.get(page.path)));
+    const subset: SiteData = { ...planned, articlePages: fresh(planned.articlePages), listingPages: fresh(planned.listingPages), textFiles: fresh(planned.textFiles) };
+    const removed = [...before.keys()].filter((path) => !this.fingerprints.has(path));
+    for (const path of removed) if (path.endsWith("/") && before.has(`${path}article.json`)) removed.push(`${path}article.json`);
+    await Promise.all(removed.map((path) => rm(join(this.options.output, outputFile(path)), { force: true })));
+    await render(subset, this.options.output);
+    const end = performance.now();
+    const rendered = [...subset.articlePages, ...subset.listingPages, ...subset.textFiles].map((page) => page.path);
+    return { rendered, removed, errors, ms: { parse: parsed - started, plan: planEnd - parsed, render: end - planEnd, total: end - started } };
+  }
+
+  private adopt(site: SiteData): void {
+    this.current = site;
+    this.fingerprints = new Map();
+    for (const page of [...site.articlePages, ...site.listingPages, ...site.textFiles]) this.fingerprints.set(page.path, fingerprint(page));
+    for (const page of site.articlePages) this.fingerprints.set(page.jsonPath, "");
+    this.pagesByPath = new Map(site.articlePages.map((page) => [page.path, page]));
+  }
+
+  /** An article page planned alone, with what only the whole archive knows taken from the current plan. */
+  private withNeighbours(page: ArticlePage): ArticlePage {
+    const old = this.pagesByPath.get(page.path);
+    if (old === undefined) return page;
+    const sameTopics = old.topics.map((t) => t.name).join("\0") === page.topics.map((t) => t.name).join("\0");
+    return { ...page, previous: old.previous, next: old.next, related: old.related, topics: sameTopics ? old.topics : page.topics };
   }
 
   private siteOptions(): SiteOptions {
     return siteOptions({ pathPrefix: "/", ...this.options.site });
-  }
-
-  /**
-   * Takes changed, added or deleted article files into account and renders what they change.
-   * @param files paths of the changed files, as the watcher names them under the input folder
-   */
-  async update(files: readonly string[]): Promise<DevUpdate> {
-    const started = performance.now();
-    for (const file of new Set(files)) {
-      if (!existsSync(file)) this.records.delete(file);
-      else if (/\.(?:txt|md)$/iu.test(file) && (await listed(this.options.input, file))) this.records.set(file, await parseOne(file));
-    }
-    return this.refresh(started, performance.now(), this.current);
-  }
-
-  private async refresh(started: number, parsed: number, before: SiteData | null): Promise<DevUpdate> {
-    const archive = await this.archive();
-    const errors = archive.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column}  error  ${d.message}  ${d.rule}`);
-    const planned = planned_(archive, this.siteOptions());
-    const planEnd = performance.now();
-    if (errors.length > 0 && before !== null) {
-      return { rendered: [], removed: [], errors, ms: { parse: parsed - started, plan: planEnd - parsed, render: 0, total: planEnd - started } };
-    }
-    const { subset, rendered, removed } = before === null ? everything(planned) : changes(before, planned);
-    await Promise.all(removed.map((path) => rm(join(this.options.output, outputFile(path)), { force: true })));
-    await render(subset, this.options.output);
-    this.current = planned;
-    const end = performance.now();
-    return { rendered, removed, errors, ms: { parse: parsed - started, plan: planEnd - parsed, render: end - planEnd, total: end - started } };
   }
 
   private async archive(): Promise<Archive> {
@@ -113,44 +168,19 @@ export class DevSite {
   }
 }
 
-function planned_(archive: Archive, options: SiteOptions): SiteData {
-  return planSite(archive, options).site;
+function fingerprint(page: object): string {
+  return createHash("sha1").update(JSON.stringify(page)).digest("base64");
 }
 
-async function listed(input: string, file: string): Promise<boolean> {
-  return (await listArticleFiles(input)).includes(file);
+/** The rule of `listArticleFiles`, for one path: no dot or underscore folder or file, no README.md. */
+function isArticleFile(input: string, file: string): boolean {
+  const parts = relative(input, file).split(sep);
+  return parts[0] !== ".." && !parts.some((part) => part.startsWith(".") || part.startsWith("_")) && !/^readme\.md$/iu.test(parts.at(-1) ?? "");
 }
 
 async function parseOne(file: string): Promise<ArticleRecord> {
   const record = parseArticle(await readFile(file), { path: file });
   return articleRecordSchema.parse(record);
-}
-
-function everything(site: SiteData): { subset: SiteData; rendered: string[]; removed: string[] } {
-  return { subset: site, rendered: [...site.articlePages, ...site.listingPages, ...site.textFiles].map((p) => p.path), removed: [] };
-}
-
-/** The site with only the pages whose data changed (the four single pages are always rendered: they are cheap). */
-function changes(before: SiteData, after: SiteData): { subset: SiteData; rendered: string[]; removed: string[] } {
-  const rendered: string[] = [];
-  const removed: string[] = [];
-  const pick = <T extends Paged>(old: readonly T[], next: readonly T[], extra: (page: T) => string[] = () => []): T[] => {
-    const previous = new Map(old.map((page) => [page.path, JSON.stringify(page)]));
-    const kept = new Set(next.map((page) => page.path));
-    for (const page of old) if (!kept.has(page.path)) removed.push(page.path, ...extra(page));
-    return next.filter((page) => {
-      const changed = previous.get(page.path) !== JSON.stringify(page);
-      if (changed) rendered.push(page.path);
-      return changed;
-    });
-  };
-  const subset: SiteData = {
-    ...after,
-    articlePages: pick(before.articlePages, after.articlePages, (page) => [page.jsonPath]),
-    listingPages: pick(before.listingPages, after.listingPages),
-    textFiles: pick(before.textFiles, after.textFiles),
-  };
-  return { subset, rendered, removed };
 }
 
 interface EleventyConstructor {

@@ -1,7 +1,7 @@
 /**
  * `news-archive serve [--port 8080]` (`npm start`): builds the site, serves it with Eleventy's dev server and live
- * reload, and on every change in `articles/` re-parses only the changed files and re-renders only the pages they
- * change (see dev-site.ts).
+ * reload, and on every change in `articles/` re-parses only the changed files, renders their pages at once, then
+ * re-renders the other pages they change (see dev-site.ts).
  */
 import { watch } from "node:fs";
 import type { FSWatcher } from "node:fs";
@@ -18,8 +18,8 @@ export interface DevServerOptions {
   readonly output: string;
   readonly cacheDir: string | null;
   readonly port: number;
-  /** Called after each update has been written and the browsers told to reload. */
-  readonly onUpdate?: (update: DevUpdate, files: readonly string[]) => void;
+  /** Called after each step has been written and the browsers told to reload: `update` (the changed articles' pages) or `settle` (the rest). */
+  readonly onUpdate?: (update: DevUpdate, files: readonly string[], step: "update" | "settle") => void;
   /** Where progress is printed (default stderr). */
   readonly log?: (line: string) => void;
 }
@@ -61,18 +61,29 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let pending = new Set<string>();
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let unsettled = false;
+  const step = async (name: "update" | "settle", work: () => Promise<DevUpdate>, files: readonly string[]): Promise<void> => {
+    try {
+      const update = await work();
+      if (update.errors.length > 0) log(update.errors.join("\n"));
+      else log(`${name === "update" ? `${files.length} changed file(s): their pages` : "Listings and neighbours"}: ${update.rendered.length} page(s) rendered, ${update.removed.length} removed in ${Math.round(update.ms.total)} ms`);
+      server.reload();
+      options.onUpdate?.(update, files, name);
+    } catch (error) {
+      log(`news-archive serve: the ${name} failed (${(error as Error).message}); the previous pages stay.`);
+    }
+  };
+  // Changes are taken one batch at a time: the changed pages at once, then the rest of the site once no change waits.
   const flush = async (): Promise<void> => {
-    while (pending.size > 0) {
-      const files = [...pending];
-      pending = new Set();
-      try {
-        const update = await site.update(files);
-        if (update.errors.length > 0) log(update.errors.join("\n"));
-        else log(`${files.length} changed file(s): ${update.rendered.length} page(s) rendered, ${update.removed.length} removed in ${Math.round(update.ms.total)} ms`);
-        server.reload();
-        options.onUpdate?.(update, files);
-      } catch (error) {
-        log(`news-archive serve: the update failed (${(error as Error).message}); the previous pages stay.`);
+    while (pending.size > 0 || unsettled) {
+      if (pending.size > 0) {
+        const files = [...pending];
+        pending = new Set();
+        await step("update", () => site.update(files), files);
+        unsettled = true;
+      } else {
+        unsettled = false;
+        await step("settle", () => site.settle(), []);
       }
     }
     running = null;
