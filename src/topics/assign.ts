@@ -22,6 +22,11 @@ export interface AssignTopicsOptions {
 
 /** Most extracted topics an article carries. */
 const MAX_TOPICS = 8;
+/**
+ * Least salience score of a place not in the headline or dateline: a place named in passing ("a spokesman for the
+ * U.S. Embassy") is not what an article is about; two plain mentions, or one in the lead and one more, pass.
+ */
+const MIN_PLACE_SCORE = 2.5;
 
 interface Resolved {
   name: string;
@@ -114,6 +119,7 @@ function select(resolved: readonly Resolved[]): Resolved[] {
     .filter((r) => {
       if (r.headline) return true;
       if (r.kind === "person") return r.mentions >= 2 && (r.lead || r.mentions >= 3);
+      if (r.kind === "place" && r.score < MIN_PLACE_SCORE) return false;
       return (r.lead && r.mentions >= 2) || r.mentions >= 3 || (r.known && (r.kind === "subject" || (r.kind === "organisation" && r.mentions >= 2))) || r.score >= 0.5 * top;
     })
     .filter((r) => r.score >= 0.08 * top || (r.known && r.kind === "subject"))

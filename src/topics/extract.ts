@@ -107,7 +107,8 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   const whole = toks.join(" ");
   const known = gaz.lookup(whole);
   if (known !== undefined) {
-    return [at(0, whole, known.entry.kind, { name: known.entry.name, known: true, weight: known.demonym ? 0.6 : 1 })];
+    const weight = CURRENCY_WORDS.has(span.after) ? 0.1 : known.demonym ? 0.6 : 1;
+    return [at(0, whole, known.entry.kind, { name: known.entry.name, known: true, weight })];
   }
   if (isOrganisation(toks)) {
     out.push(at(0, whole, "organisation"));
@@ -130,7 +131,7 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()));
     const firstStrong = firstAt === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
     if (words.length >= 2 && isOrganisation(words)) out.push(at(run[0]!, words.join(" "), "organisation"));
-    else if (words.length >= 2 && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "place"));
+    else if (words.length >= 2 && !(words.length === 2 && firstStrong) && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "place"));
     else if (words.length >= 2 && EVENT_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "subject"));
     else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && (firstStrong || !commonTail)) || (cue && rare))) out.push(at(run[0]!, words.join(" "), "person", { cue: true }));
     else if (words.length >= 3 && nameLike && firstAt > 0) {
@@ -153,7 +154,9 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
       const hit = gaz.lookup(sub.join(" "));
       if (hit !== undefined) {
         flush();
-        out.push(at(i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : 1 }));
+        // A place inside a longer name ("U.S. Embassy report", "Turkish Foreign Minister") is a modifier: it weighs less.
+        const modifier = hit.entry.kind === "place" && j - i < toks.length;
+        out.push(at(i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
         matched = j;
         break;
       }
@@ -175,6 +178,9 @@ function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     else run.push(i);
   }
   flush();
+  // "U.S. dlrs", "Canadian dollar": a currency says nothing about what the article is about.
+  const last = out[out.length - 1];
+  if (last !== undefined && last.kind === "place" && CURRENCY_WORDS.has(span.after)) last.weight = 0.1;
   if (span.definedAs !== null && out.length === 1 && gaz.lookup(span.definedAs) === undefined) {
     const target = out[out.length - 1]!;
     out.push({ ...target, surface: span.definedAs, weight: 0 });
@@ -188,6 +194,8 @@ function looksLikeName(name: string, gaz: Gazetteer): boolean {
   return words.length >= 2 && words.length <= 4 && words.every((w) => isTitleCase(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
     && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
 }
+
+const CURRENCY_WORDS = new Set(["dollar", "dollars", "dlr", "dlrs", "cent", "cents", "currency", "yen", "pound", "pounds", "sterling", "mark", "marks", "franc", "francs", "peso", "pesos", "lira", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "riyal", "riyals", "crown", "crowns", "guilder", "guilders"]);
 
 const CONTRACTION = /['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
 
