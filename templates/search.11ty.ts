@@ -7,7 +7,11 @@ interface Data {
   readonly site: SiteData;
 }
 
-export const data = { permalink: "/search/", eleventyExcludeFromCollections: true };
+export const data = {
+  // Rendered by one batch only when a large site is rendered in several Eleventy runs.
+  permalink: (d: Data): string | false => (d.site.renderSingles ? "/search/" : false),
+  eleventyExcludeFromCollections: true,
+};
 
 export function render({ site }: Data): string {
   const { urls } = site;

@@ -8,7 +8,11 @@ interface Data {
   readonly site: SiteData;
 }
 
-export const data = { permalink: "/topics/", eleventyExcludeFromCollections: true };
+export const data = {
+  // Rendered by one batch only when a large site is rendered in several Eleventy runs.
+  permalink: (d: Data): string | false => (d.site.renderSingles ? "/topics/" : false),
+  eleventyExcludeFromCollections: true,
+};
 
 export function render({ site }: Data): string {
   const groups = site.topicsIndex.groups.map((group) => `<section aria-labelledby="kind-${e(group.kind)}">

@@ -186,6 +186,18 @@ describe("a build under a path prefix", () => {
   });
 });
 
+describe("a build rendered in several Eleventy runs", () => {
+  it("should write exactly the same files as a build in one run", async () => {
+    const batched = join(base, "batched");
+    const built = await buildSite({ input: join(base, "articles"), output: batched, cacheDir: join(base, "cache"), baseUrl: "https://news.example", pathPrefix: "/", search: false, renderBatch: 4 });
+    expect(built.ok).toBe(true);
+    const files = (await allFiles(batched)).sort();
+    expect(files).toEqual((await allFiles(site)).filter((f) => !f.startsWith("pagefind/")).sort());
+    for (const file of files) expect(await readFile(join(batched, file), "utf8"), file).toBe(await read(file));
+    await rm(batched, { recursive: true, force: true });
+  });
+});
+
 describe("a failing build", () => {
   it("should exit 1 with located diagnostics and leave the previous site as it was", async () => {
     const before = await read("index.html");

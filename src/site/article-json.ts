@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { jsonForScript } from "./escape.ts";
-import type { ArticlePage } from "./types.ts";
+import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
 
 const CONCURRENCY = 32;
@@ -29,4 +29,9 @@ export async function writeArticleJson(pages: readonly ArticlePage[], outputDir:
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pages.length) }, lane));
+}
+
+/** The site data without the parts of each record only `article.json` shows (body blocks, extra lines, diagnostics). */
+export function slimSite(site: SiteData): SiteData {
+  return { ...site, articlePages: site.articlePages.map((page) => ({ ...page, article: { ...page.article, body: [], extra: [], diagnostics: [] } })) };
 }

@@ -7,6 +7,7 @@ import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archive/index.ts";
+import { slimSite, writeArticleJson } from "./article-json.ts";
 import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
 import { indexForSearch } from "./search-index.ts";
 import { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
@@ -26,6 +27,8 @@ export interface BuildOptions {
   readonly cacheDir?: string | null;
   /** Build the Pagefind search index (default true). */
   readonly search?: boolean;
+  /** Pages per Eleventy run (default 12,000); the output is the same whatever the size. */
+  readonly renderBatch?: number;
 }
 
 /** What a build did, with every diagnostic and the time each step took (milliseconds). */
@@ -78,7 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   await rm(temporary, { recursive: true, force: true });
   try {
     const beforeRender = performance.now();
-    await renderWithEleventy(hand, temporary);
+    await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
     if (options.search ?? true) await indexForSearch(temporary);
@@ -125,6 +128,32 @@ export function formatDiagnostics(diagnostics: readonly ArchiveDiagnostic[]): st
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * Pages per Eleventy run. Eleventy keeps every page it renders in memory until its run ends, so a large site is
+ * rendered in several runs into the same folder; each run also costs about a second of start-up.
+ */
+const RENDER_BATCH = 12_000;
+
+/** Writes the article JSON files, frees the full records, then renders the pages in batches. */
+async function renderInBatches(hand: () => SiteData, outputDir: string, size: number): Promise<void> {
+  let full: SiteData | null = hand();
+  await writeArticleJson(full.articlePages, outputDir);
+  const slim = slimSite(full);
+  full = null;
+  const perRun = Math.max(1, Math.floor(size));
+  const runs = Math.max(1, Math.ceil(slim.articlePages.length / perRun), Math.ceil(slim.listingPages.length / perRun));
+  for (let run = 0; run < runs; run += 1) {
+    const batch: SiteData = {
+      ...slim,
+      articlePages: slim.articlePages.slice(run * perRun, (run + 1) * perRun),
+      listingPages: slim.listingPages.slice(run * perRun, (run + 1) * perRun),
+      textFiles: run === 0 ? slim.textFiles : [],
+      renderSingles: run === 0,
+    };
+    await renderWithEleventy(() => batch, outputDir);
+  }
+}
+
 async function renderWithEleventy(site: () => SiteData, outputDir: string): Promise<void> {
   await ensureTypeScriptLoader();
   // Eleventy ships no type declarations; the constructor is typed below.
@@ -132,7 +161,7 @@ async function renderWithEleventy(site: () => SiteData, outputDir: string): Prom
   const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
   const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
     quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site }),
+    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site, writeArticleJson: false }),
   });
   await eleventy.write();
 }

@@ -1,7 +1,7 @@
 /** The Eleventy plugin: TypeScript templates, the site data as global data, and the static files. */
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeArticleJson } from "./article-json.ts";
+import { slimSite, writeArticleJson } from "./article-json.ts";
 import type { SiteData } from "./types.ts";
 
 /** The part of Eleventy's configuration API the plugin uses. */
@@ -20,6 +20,8 @@ export interface SitePluginOptions {
   readonly site: () => SiteData | Promise<SiteData>;
   /** Folder watched when serving (default none). */
   readonly watch?: string;
+  /** Write each article's `article.json` when the data loads (default true; `buildSite` writes them itself). */
+  readonly writeArticleJson?: boolean;
 }
 
 /** Folder of the static files, copied to the output root as they are. */
@@ -48,6 +50,7 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
   eleventyConfig.addGlobalData("site", () => {
     data ??= (async () => {
       const site = await options.site();
+      if (options.writeArticleJson === false) return site;
       if (output !== null) await writeArticleJson(site.articlePages, output);
       return slimSite(site);
     })();
@@ -58,7 +61,3 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
   if (options.watch !== undefined) eleventyConfig.addWatchTarget(options.watch);
 }
 
-/** The site data without the parts of each record only `article.json` shows. */
-function slimSite(site: SiteData): SiteData {
-  return { ...site, articlePages: site.articlePages.map((page) => ({ ...page, article: { ...page.article, body: [], extra: [], diagnostics: [] } })) };
-}

@@ -74,6 +74,7 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
     search: { path: "/search/", canonical: urls.absolute("/search/") },
     notFound: { path: "/404.html", canonical: urls.absolute("/404.html") },
     textFiles: [...feeds, ...sitemaps, robots],
+    renderSingles: true,
   };
   return { site, diagnostics: findOutputClashes(plannedOutputs(site)) };
 }

@@ -138,4 +138,6 @@ export interface SiteData {
   readonly search: SimplePage;
   readonly notFound: SimplePage;
   readonly textFiles: readonly TextFile[];
+  /** Whether this data renders the one-off pages (archive, topics, search, 404); false in all but one render batch. */
+  readonly renderSingles: boolean;
 }
