@@ -6,10 +6,10 @@
 import type { TopicKind } from "../parse/schema.ts";
 import { gazetteer } from "./gazetteer.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { isAllCaps, isTitleCase, keyOf, startsLower } from "./normalise.ts";
+import { classify, looksLikeName } from "./classify.ts";
+import type { Evidence, Mention } from "./classify.ts";
+import { isAllCaps, keyOf } from "./normalise.ts";
 import { findSpans, stripPossessive, tokenize, wordContext } from "./spans.ts";
-import type { Span } from "./spans.ts";
-import { EVENT_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
 
 /** The text extraction reads: the headline and the body blocks (never byline, photo credit or source). */
 export interface ArticleText {
@@ -17,13 +17,6 @@ export interface ArticleText {
   readonly blocks: readonly { readonly text: string; readonly line?: number }[];
   /** The dateline ("BUENOS AIRES, Feb 26"): its country counts as a mention in the lead, the city is no topic. */
   readonly dateline?: string | null;
-}
-
-/** Where a mention was found: `block` -1 is the headline, -2 the dateline. */
-export interface Evidence {
-  readonly block: number;
-  readonly offset: number;
-  readonly text: string;
 }
 
 /** One entity of an article, before archive-wide merging. `kind` null: a name of unknown kind. */
@@ -50,20 +43,12 @@ export interface Extraction {
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
 export const EXTRACTOR_VERSION = 1;
 
-interface Mention {
-  surface: string;
-  name: string;
-  kind: TopicKind | null;
-  known: boolean;
-  weight: number;
-  cue: boolean;
-  evidence: Evidence;
-}
+export type { Evidence } from "./classify.ts";
+
 
 /** The `block` of a dateline mention. */
 export const DATELINE_BLOCK = -2;
 
-const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
 
 /**
  * Extracts the entities of one English article.
@@ -90,129 +75,6 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   }
   const entities = mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz);
   return { entities };
-}
-
-function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
-  let tokens = span.tokens;
-  const firstWord = stripPossessive(tokens[0]!.text);
-  if (CONTRACTION.test(firstWord)) return [];
-  if (span.ordinaryFirst && !TITLE_WORDS.has(firstWord.toLowerCase()) && !startsKnown(tokens.map((t) => stripPossessive(t.text)), gaz)) tokens = tokens.slice(1);
-  if (tokens.length === 0) return [];
-  const toks = tokens.map((t) => stripPossessive(t.text));
-  const at = (i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention => {
-    const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, evidence: { block, offset: tokens[i]!.offset, text: surface } };
-    return extra === undefined ? m : Object.assign(m, extra);
-  };
-  const out: Mention[] = [];
-  const whole = toks.join(" ");
-  const known = gaz.lookup(whole);
-  if (known !== undefined) {
-    const weight = CURRENCY_WORDS.has(span.after) ? 0.1 : known.demonym ? 0.6 : 1;
-    return [at(0, whole, known.entry.kind, { name: known.entry.name, known: true, weight })];
-  }
-  if (isOrganisation(toks)) {
-    out.push(at(0, whole, "organisation"));
-    for (let i = 0; i < toks.length; i += 1) {
-      const hit = gaz.lookup(toks[i]!);
-      if (hit?.entry.kind === "place") out.push(at(i, toks[i]!, "place", { name: hit.entry.name, known: true, weight: 0.4 }));
-    }
-    if (span.definedAs !== null && gaz.lookup(span.definedAs) === undefined) out.push(at(0, span.definedAs, "organisation", { name: whole, weight: 0 }));
-    return out;
-  }
-  let cue = TITLE_WORDS.has(span.before[0] ?? "");
-  let run: number[] = [];
-  const flush = (): void => {
-    while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
-    if (run.length === 0) return;
-    const words = run.map((i) => toks[i]!);
-    const nameLike = words.every((w) => isTitleCase(w) || NAME_PARTICLE.test(w));
-    const firstAt = words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
-    const rare = words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
-    const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()));
-    const firstStrong = firstAt === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
-    if (words.length >= 2 && isOrganisation(words)) out.push(at(run[0]!, words.join(" "), "organisation"));
-    else if (words.length >= 2 && !(words.length === 2 && firstStrong) && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "place"));
-    else if (words.length >= 2 && EVENT_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(at(run[0]!, words.join(" "), "subject"));
-    else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && (firstStrong || !commonTail)) || (cue && rare))) out.push(at(run[0]!, words.join(" "), "person", { cue: true }));
-    else if (words.length >= 3 && nameLike && firstAt > 0) {
-      out.push(at(run[0]!, words.slice(0, firstAt).join(" "), null));
-      out.push(at(run[firstAt]!, words.slice(firstAt).join(" "), "person", { cue: true }));
-    } else if (words.length === 1 && cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(at(run[0]!, words[0]!, "person", { cue: true }));
-    else if (words.length === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
-      const place = gaz.placeNamed(words[0]!)!;
-      out.push(at(run[0]!, words[0]!, "place", { name: place.name, known: true }));
-    }
-    else out.push(at(run[0]!, words.join(" "), null));
-    run = [];
-    cue = false;
-  };
-  for (let i = 0; i < toks.length; i += 1) {
-    let matched = -1;
-    for (let j = Math.min(toks.length, i + gaz.longestFrom(toks[i]!)); j > i; j -= 1) {
-      const sub = toks.slice(i, j);
-      if (startsLower(sub[0]!) || startsLower(sub[sub.length - 1]!)) continue;
-      const hit = gaz.lookup(sub.join(" "));
-      if (hit !== undefined) {
-        flush();
-        // A place inside a longer name ("U.S. Embassy report", "Turkish Foreign Minister") is a modifier: it weighs less.
-        const modifier = hit.entry.kind === "place" && j - i < toks.length;
-        out.push(at(i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
-        matched = j;
-        break;
-      }
-    }
-    if (matched > 0) {
-      i = matched - 1;
-      continue;
-    }
-    const w = toks[i]!.toLowerCase();
-    const model = toks[i]!.includes("-") ? MODEL_NUMBER.exec(toks[i]!) : null;
-    if (model !== null) {
-      flush();
-      out.push(at(i, `${model[1]}-${model[2]}`, "subject", { known: true }));
-    } else if (toks[i]!.endsWith("s") && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush();
-    else if (TITLE_WORDS.has(w)) {
-      flush();
-      cue = true;
-    } else if (startsLower(toks[i]!) && run.length === 0) continue;
-    else run.push(i);
-  }
-  flush();
-  // "U.S. dlrs", "Canadian dollar": a currency says nothing about what the article is about.
-  const last = out[out.length - 1];
-  if (last !== undefined && last.kind === "place" && CURRENCY_WORDS.has(span.after)) last.weight = 0.1;
-  if (span.definedAs !== null && out.length === 1 && gaz.lookup(span.definedAs) === undefined) {
-    const target = out[out.length - 1]!;
-    out.push({ ...target, surface: span.definedAs, weight: 0 });
-  }
-  return out;
-}
-
-/** Two to four capitalised words, none an organisation word, at least one not a common English word. */
-function looksLikeName(name: string, gaz: Gazetteer): boolean {
-  const words = name.split(" ");
-  return words.length >= 2 && words.length <= 4 && words.every((w) => isTitleCase(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
-    && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
-}
-
-const CURRENCY_WORDS = new Set(["dollar", "dollars", "dlr", "dlrs", "cent", "cents", "currency", "yen", "pound", "pounds", "sterling", "mark", "marks", "franc", "francs", "peso", "pesos", "lira", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "riyal", "riyals", "crown", "crowns", "guilder", "guilders"]);
-
-const CONTRACTION = /['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
-
-const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "outside"]);
-
-const NAME_PARTICLE = /^(?:de|del|della|da|dos|das|du|la|le|van|von|der|den|bin|al|el|y|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+)$/u;
-
-/** "Tower Commission", "Bank of Japan": ends with an organisation word, or is "<head> of ...". */
-function isOrganisation(words: readonly string[]): boolean {
-  if (words.length < 2) return false;
-  return ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase()) || (ORG_HEADS.has(words[0]!.toLowerCase()) && words[1] === "of");
-}
-
-/** Whether a known name starts at the first token ("New Zealand" at a sentence start). */
-function startsKnown(toks: readonly string[], gaz: Gazetteer): boolean {
-  for (let j = Math.min(toks.length, gaz.longestFrom(toks[0]!)); j > 0; j -= 1) if (gaz.lookup(toks.slice(0, j).join(" ")) !== undefined) return true;
-  return false;
 }
 
 /** The lead without its dateline: "BUENOS AIRES, Feb 26 - Argentine grain ..." -> "Argentine grain ...". */

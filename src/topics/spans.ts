@@ -121,7 +121,7 @@ export function wordContext(blocks: readonly (readonly SpanToken[])[], common: R
 
 /** Removes a possessive ending: "Ankara's" -> "Ankara". */
 export function stripPossessive(text: string): string {
-  return text.replace(/['’]s?$/u, "");
+  return text.includes("'") || text.includes("’") ? text.replace(/['’]s?$/u, "") : text;
 }
 
 function isCapitalised(text: string): boolean {

@@ -1,0 +1,176 @@
+/** Classification of one candidate span into mentions of people, places, organisations and subjects. */
+import type { TopicKind } from "../parse/schema.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import { isTitleCase, keyOf, startsLower } from "./normalise.ts";
+import { stripPossessive } from "./spans.ts";
+import type { Span, SpanToken } from "./spans.ts";
+import { EVENT_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
+
+/** Where a mention was found: `block` -1 is the headline, -2 the dateline. */
+export interface Evidence {
+  readonly block: number;
+  readonly offset: number;
+  readonly text: string;
+}
+
+/** One mention of a name in an article. `weight` 0 marks an alias (an acronym defined in brackets). */
+export interface Mention {
+  surface: string;
+  name: string;
+  kind: TopicKind | null;
+  known: boolean;
+  weight: number;
+  cue: boolean;
+  evidence: Evidence;
+}
+
+/** What classifying one span needs, passed to the helpers instead of closures (cheaper per span). */
+interface Context {
+  readonly span: Span;
+  readonly block: number;
+  readonly tokens: readonly SpanToken[];
+  readonly toks: readonly string[];
+  readonly gaz: Gazetteer;
+  readonly out: Mention[];
+  cue: boolean;
+  run: number[];
+}
+
+const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
+
+/**
+ * Classifies one candidate span into mentions: a known name, an organisation, a place or event by its last word,
+ * a person (first name, title cue), a model number, or a name of unknown kind.
+ * @param span the span
+ * @param block the block it is in (-1 headline)
+ * @param gaz the gazetteer
+ */
+export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
+  let tokens = span.tokens;
+  let toks = tokens.map((t) => stripPossessive(t.text));
+  if (CONTRACTION.test(toks[0]!)) return [];
+  if (span.ordinaryFirst && !TITLE_WORDS.has(toks[0]!.toLowerCase()) && !startsKnown(toks, gaz)) {
+    tokens = tokens.slice(1);
+    toks = toks.slice(1);
+  }
+  if (tokens.length === 0) return [];
+  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [] };
+  const out = c.out;
+  const whole = toks.join(" ");
+  const known = gaz.lookup(whole);
+  if (known !== undefined) {
+    const weight = CURRENCY_WORDS.has(span.after) ? 0.1 : known.demonym ? 0.6 : 1;
+    return [mention(c, 0, whole, known.entry.kind, { name: known.entry.name, known: true, weight })];
+  }
+  if (isOrganisation(toks)) {
+    out.push(mention(c, 0, whole, "organisation"));
+    for (let i = 0; i < toks.length; i += 1) {
+      const hit = gaz.lookup(toks[i]!);
+      if (hit?.entry.kind === "place") out.push(mention(c, i, toks[i]!, "place", { name: hit.entry.name, known: true, weight: 0.4 }));
+    }
+    if (span.definedAs !== null && gaz.lookup(span.definedAs) === undefined) out.push(mention(c, 0, span.definedAs, "organisation", { name: whole, weight: 0 }));
+    return out;
+  }
+  for (let i = 0; i < toks.length; i += 1) {
+    let matched = -1;
+    for (let j = Math.min(toks.length, i + gaz.longestFrom(toks[i]!)); j > i; j -= 1) {
+      const sub = toks.slice(i, j);
+      if (startsLower(sub[0]!) || startsLower(sub[sub.length - 1]!)) continue;
+      const hit = gaz.lookup(sub.join(" "));
+      if (hit !== undefined) {
+        flush(c);
+        // A place inside a longer name ("U.S. Embassy report", "Turkish Foreign Minister") is a modifier: it weighs less.
+        const modifier = hit.entry.kind === "place" && j - i < toks.length;
+        out.push(mention(c, i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
+        matched = j;
+        break;
+      }
+    }
+    if (matched > 0) {
+      i = matched - 1;
+      continue;
+    }
+    const w = toks[i]!.toLowerCase();
+    const model = toks[i]!.includes("-") ? MODEL_NUMBER.exec(toks[i]!) : null;
+    if (model !== null) {
+      flush(c);
+      out.push(mention(c, i, `${model[1]}-${model[2]}`, "subject", { known: true }));
+    } else if (toks[i]!.endsWith("s") && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush(c);
+    else if (TITLE_WORDS.has(w)) {
+      flush(c);
+      c.cue = true;
+    } else if (startsLower(toks[i]!) && c.run.length === 0) continue;
+    else c.run.push(i);
+  }
+  flush(c);
+  // "U.S. dlrs", "Canadian dollar": a currency says nothing about what the article is about.
+  const last = out[out.length - 1];
+  if (last !== undefined && last.kind === "place" && CURRENCY_WORDS.has(span.after)) last.weight = 0.1;
+  if (span.definedAs !== null && out.length === 1 && gaz.lookup(span.definedAs) === undefined) {
+    const target = out[out.length - 1]!;
+    out.push({ ...target, surface: span.definedAs, weight: 0 });
+  }
+  return out;
+}
+
+/** Two to four capitalised words, none an organisation word, at least one not a common English word. */
+export function looksLikeName(name: string, gaz: Gazetteer): boolean {
+  const words = name.split(" ");
+  return words.length >= 2 && words.length <= 4 && words.every((w) => isTitleCase(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
+    && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
+}
+
+const CURRENCY_WORDS = new Set(["dollar", "dollars", "dlr", "dlrs", "cent", "cents", "currency", "yen", "pound", "pounds", "sterling", "mark", "marks", "franc", "francs", "peso", "pesos", "lira", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "riyal", "riyals", "crown", "crowns", "guilder", "guilders"]);
+
+const CONTRACTION = /['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
+
+const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "outside"]);
+
+const NAME_PARTICLE = /^(?:de|del|della|da|dos|das|du|la|le|van|von|der|den|bin|al|el|y|Mc\p{Lu}\p{Ll}+|O'\p{Lu}\p{Ll}+)$/u;
+
+/** "Tower Commission", "Bank of Japan": ends with an organisation word, or is "<head> of ...". */
+function isOrganisation(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  return ORG_SUFFIXES.has(words[words.length - 1]!.toLowerCase()) || (ORG_HEADS.has(words[0]!.toLowerCase()) && words[1] === "of");
+}
+
+/** Whether a known name starts at the first token ("New Zealand" at a sentence start). */
+function startsKnown(toks: readonly string[], gaz: Gazetteer): boolean {
+  for (let j = Math.min(toks.length, gaz.longestFrom(toks[0]!)); j > 0; j -= 1) if (gaz.lookup(toks.slice(0, j).join(" ")) !== undefined) return true;
+  return false;
+}
+
+/** Classifies the words collected since the last known name or title word. */
+function flush(c: Context): void {
+  const { toks, gaz, span, out } = c;
+  const run = c.run;
+  while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
+  if (run.length === 0) return;
+  const words = run.map((i) => toks[i]!);
+  const nameLike = words.every((w) => isTitleCase(w) || NAME_PARTICLE.test(w));
+  const firstAt = words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
+  const rare = words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
+  const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()));
+  const firstStrong = firstAt === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
+  if (words.length >= 2 && isOrganisation(words)) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
+  else if (words.length >= 2 && !(words.length === 2 && firstStrong) && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(mention(c, run[0]!, words.join(" "), "place"));
+  else if (words.length >= 2 && EVENT_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(mention(c, run[0]!, words.join(" "), "subject"));
+  else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && (firstStrong || !commonTail)) || (c.cue && rare))) out.push(mention(c, run[0]!, words.join(" "), "person", { cue: true }));
+  else if (words.length >= 3 && nameLike && firstAt > 0) {
+    out.push(mention(c, run[0]!, words.slice(0, firstAt).join(" "), null));
+    out.push(mention(c, run[firstAt]!, words.slice(firstAt).join(" "), "person", { cue: true }));
+  } else if (words.length === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
+  else if (words.length === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
+    const place = gaz.placeNamed(words[0]!)!;
+    out.push(mention(c, run[0]!, words[0]!, "place", { name: place.name, known: true }));
+  }
+  else out.push(mention(c, run[0]!, words.join(" "), null));
+  c.run = [];
+  c.cue = false;
+}
+
+function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention {
+  const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
+  return extra === undefined ? m : Object.assign(m, extra);
+}
+
