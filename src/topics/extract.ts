@@ -196,5 +196,6 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
       }
     }
   }
-  return [...byKey.values()].filter((e) => e.mentions > 0).sort((a, b) => b.score - a.score);
+  // A name of unknown kind met once outside the headline can never be selected: not worth caching.
+  return [...byKey.values()].filter((e) => e.mentions > 1 || (e.mentions === 1 && (e.kind !== null || e.headline))).sort((a, b) => b.score - a.score);
 }

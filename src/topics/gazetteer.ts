@@ -183,7 +183,8 @@ export function buildGazetteer(): Gazetteer {
   const ambiguousCities = new Map<string, GazetteerEntry>();
   for (const [key, city] of best) {
     if (folded.has(key)) continue;
-    if (CITY_DENY.has(key) || STOP_WORDS.has(key) || firstNames.has(key)) {
+    if (CITY_DENY.has(key) || STOP_WORDS.has(key)) continue;
+    if (firstNames.has(key)) {
       ambiguousCities.set(key, { name: city.name, kind: "place", country: city.country, placeType: "city" });
       continue;
     }
