@@ -304,6 +304,22 @@ describe("parseArticle: bad input", () => {
     expect(rules(single)).toContain("title-missing");
   });
 
+  it("should read a huge Markdown file as plain text, quickly, with a warning", () => {
+    const big = `# Title\n\n${"Some *markdown* text with a [link](http://x).\n\n".repeat(25_000)}`;
+    const started = performance.now();
+    const record = parseArticle(big, { path: "big.md" });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(rules(record)).toContain("markdown-too-large");
+    expect(record.body.length).toBeGreaterThan(20_000);
+  });
+
+  it("should parse 400,000 short lines in linear time", () => {
+    const started = performance.now();
+    const record = parseArticle("Year\n".repeat(400_000), { path: "rows.txt" });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(record.body.length).toBeGreaterThan(0);
+  });
+
   it("should return a frozen record valid against the schema for any input", () => {
     const inputs = ["", "\n", "---", "---\n---", "--", "-- \n--", "1\nen\n", "\u202e", "\u0000", "a\rb\r\nc\nd", "ЖЖЖ", "#", "<p>", "2021-06-03"];
     for (const input of inputs) {

@@ -20,6 +20,9 @@ export interface ParseOptions {
   encoding?: string;
 }
 
+/** Longest Markdown text read through remark-parse, in characters. */
+const MAX_MARKDOWN = 1_000_000;
+
 // `CITY  (Reuters) - `, `BUENOS AIRES, Feb 26 - `, `MOSCOW, June 3. /TASS/.`
 const AGENCY_DATELINE = /^(\p{Lu}[\p{Lu}\p{M} .'’&/-]{1,40}?\s*\((?:Reuters|AP|AFP|TASS|UPI|dpa|Bloomberg|Interfax)\))\s*[-–—]\s/u;
 const DATED_DATELINE = /^(\p{Lu}[\p{Lu}\p{M} .'’&/-]{1,40}?, \p{Lu}\p{Ll}{2,8}\.? \d{1,2})(?:\s+[-–—](?:\s|$)|\. \/TASS\/)/u;
@@ -37,7 +40,12 @@ export function parseArticle(input: Uint8Array | string, options: ParseOptions):
   const front = readFrontMatter(lines, reporter);
   const fields: FrontFields = front === null ? { strings: {} } : readFrontFields(front, reporter);
   const start = front?.bodyIndex ?? 0;
-  const markdown = /\.(?:md|markdown)$/iu.test(options.path);
+  let markdown = /\.(?:md|markdown)$/iu.test(options.path);
+  if (markdown && text.length > MAX_MARKDOWN) {
+    // remark-parse needs minutes for megabytes of Markdown; plain text reading is linear.
+    reporter.report("warning", 1, 1, "markdown-too-large", `The Markdown file is ${text.length} characters long (over ${MAX_MARKDOWN}), so it was read as plain text to keep the build fast. Split it into smaller articles.`);
+    markdown = false;
+  }
 
   let head: Head;
   let blocks: Block[];

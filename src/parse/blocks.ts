@@ -59,12 +59,19 @@ function proseBlocks(lines: readonly Line[]): Block[] {
   if (lines.length === 0) return [];
   const paragraphs = splitParagraphs(lines);
   const out: Block[] = [];
-  for (let i = 0; i < paragraphs.length; i += 1) {
-    const run = rowRunEnd(paragraphs, i);
-    if (run >= i + 2) {
-      out.push(preformatted(paragraphs.slice(i, run + 1).map((p) => p[0]!)));
-      i = run;
-    } else out.push(paragraph(paragraphs[i]!));
+  for (let i = 0; i < paragraphs.length; ) {
+    const end = rowRunEnd(paragraphs, i);
+    if (end === i) {
+      out.push(paragraph(paragraphs[i]!));
+      i += 1;
+      continue;
+    }
+    // A run of short rows: a table when at least half of them hold a figure, else plain paragraphs.
+    const rows = paragraphs.slice(i, end);
+    const numeric = rows.filter((p) => /\d/u.test(p[0]!.text)).length;
+    if (rows.length >= 3 && numeric * 2 >= rows.length) out.push(preformatted(rows.map((p) => p[0]!)));
+    else out.push(...rows.map(paragraph));
+    i = end;
   }
   return out;
 }
@@ -87,30 +94,31 @@ function splitParagraphs(lines: readonly Line[]): Line[][] {
   return paragraphs;
 }
 
-// Index of the last paragraph in a run of short one-line "rows" (Reuters earnings tables) starting at `start`.
+// End (exclusive) of the run of short one-line "rows" (Reuters earnings tables) starting at `start`;
+// `start` itself when the paragraph there is no row.
 function rowRunEnd(paragraphs: readonly Line[][], start: number): number {
-  let end = start - 1;
-  let numeric = 0;
-  for (let i = start; i < paragraphs.length; i += 1) {
-    const p = paragraphs[i]!;
-    const text = p[0]!.text.trim();
-    // Bulleted items are prose, not table rows.
-    if (p.length !== 1 || text.length > 60 || /[.!?:;]$/u.test(text) || /^[-*•–]\s/u.test(text)) break;
-    if (/\d/u.test(text)) numeric += 1;
-    end = i;
-  }
-  const count = end - start + 1;
-  return count >= 3 && numeric * 2 >= count ? end : start;
+  let end = start;
+  while (end < paragraphs.length && isRow(paragraphs[end]!)) end += 1;
+  return end;
+}
+
+function isRow(p: readonly Line[]): boolean {
+  const text = p[0]!.text.trim();
+  // Bulleted items are prose, not table rows.
+  return p.length === 1 && text.length <= 60 && !/[.!?:;]$/u.test(text) && !/^[-*•–]\s/u.test(text);
 }
 
 function paragraph(lines: readonly Line[]): Block {
-  let text = "";
+  const parts: string[] = [];
+  let previous = "";
   for (const line of lines) {
     const part = line.text.trim();
-    if (text === "") text = part;
-    else text += /\p{L}-$/u.test(text) ? part : ` ${part}`;
+    // A word hyphenated at the end of a line continues on the next without a space.
+    if (parts.length > 0 && !/\p{L}-$/u.test(previous.slice(-2))) parts.push(" ");
+    parts.push(part);
+    previous = part;
   }
-  return { type: "paragraph", text: squash(text), line: lines[0]!.n };
+  return { type: "paragraph", text: squash(parts.join("")), line: lines[0]!.n };
 }
 
 function preformatted(lines: readonly Line[]): Block {
