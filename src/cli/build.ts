@@ -35,11 +35,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     ...(values["path-prefix"] === undefined ? {} : { pathPrefix: values["path-prefix"] }),
     ...(values["base-url"] === undefined ? {} : { baseUrl: values["base-url"] }),
   });
-  if (result.diagnostics.length > 0) process.stderr.write(formatDiagnostics(result.diagnostics));
   if (!result.ok) {
+    process.stderr.write(formatDiagnostics(result.diagnostics));
     process.stderr.write(`The site was not built: fix the errors above. ${values.output} was left as it was.\n`);
     return 1;
   }
+  // A successful build prints what deserves attention; notes are left to `news-archive check`.
+  const notable = result.diagnostics.filter((d) => d.severity !== "info");
+  if (notable.length > 0) process.stderr.write(formatDiagnostics(notable));
+  const notes = result.diagnostics.length - notable.length;
+  if (notes > 0) process.stderr.write(`${notes} ${notes === 1 ? "note" : "notes"} not shown: run \`npx news-archive check\` to see them.\n`);
   const t = result.timings;
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   process.stdout.write(
