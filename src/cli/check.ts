@@ -3,18 +3,24 @@ import { parseArticle } from "../parse/index.ts";
 import { articleFiles } from "./article-files.ts";
 import { formatDiagnostics, type DiagnosticFormat, type FileDiagnostic } from "./format.ts";
 
-const USAGE = "Usage: news-archive check [folder or files…] [--format text|github|json] (default folder: articles/)\n";
+const USAGE = "Usage: news-archive check [folder or files…] [--format text|github|json] [--encoding NAME] (default folder: articles/)\n";
 
 /**
- * `news-archive check [folder] [--format text|github|json]`: parses every article and prints every diagnostic.
+ * `news-archive check [folder] [--format text|github|json] [--encoding NAME]`: parses every article and prints
+ * every diagnostic.
  * Exit 1 when any is an error, 2 on bad usage.
  */
 export async function run(argv: readonly string[]): Promise<number> {
   let format: DiagnosticFormat = "text";
+  let encoding: string | undefined;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = arg.startsWith("--format=") ? arg.slice(9) : arg === "--format" ? argv[++i] : undefined;
+    if (arg === "--encoding") {
+      encoding = argv[++i];
+      continue;
+    }
     if (value !== undefined) {
       if (value !== "text" && value !== "github" && value !== "json") {
         process.stderr.write(`news-archive check: unknown format ${value}\n${USAGE}`);
@@ -35,7 +41,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const diagnostics: FileDiagnostic[] = [];
   for (const file of files) {
-    const record = parseArticle(await readFile(file), { path: file });
+    const record = parseArticle(await readFile(file), encoding === undefined ? { path: file } : { path: file, encoding });
     for (const d of record.diagnostics) diagnostics.push({ file, ...d });
   }
   process.stdout.write(formatDiagnostics(diagnostics, format, files.length));

@@ -127,7 +127,7 @@ function finalChecks(record: ArticleRecord, head: Head, lines: readonly Line[], 
     // A bidirectional override inside the headline could make it read differently from what is stored.
     if (d.rule === "bidi-override" && head.titleLines.includes(d.line)) d.severity = "error";
   }
-  if (record.title === null) {
+  if (record.title === null && !reporter.diagnostics.some((d) => d.rule === "title-uncertain")) {
     reporter.report("warning", 1, 1, "title-missing", "No headline was found (a short first line followed by a blank line, or the layout's headline line), so the article has no title. Add `title:` in front matter.");
   }
   if (record.date === null && !reporter.diagnostics.some((d) => d.rule.startsWith("date-"))) {

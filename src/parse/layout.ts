@@ -89,7 +89,8 @@ function slavicHeader(lines: readonly Line[], first: number, head: Head, reporte
   }
   if (!dateSlot) reporter.report("info", lines[first]!.n, 1, "header-incomplete", "The id/language header has no date line; the article has no date.");
   i = skipBlank(lines, i);
-  if (i < lines.length && lines[i]!.text.trim().length <= MAX_HEADLINE * 2) {
+  // The headline is the line after the header, whatever its length (some carry their lead too).
+  if (i < lines.length) {
     head.title = squash(lines[i]!.text);
     head.titleLines = [lines[i]!.n];
     i += 1;
