@@ -88,6 +88,14 @@ describe("parseArticle: layouts", () => {
     expect(record.body.at(-1)!.text).toBe("NOTE: 1986 restated.");
   });
 
+  it("should read a Reuters-21578 table without a headline: date taken, no title invented", () => {
+    const record = parseFixture("reuters21578-unproc.txt");
+    expect(record.title).toBeNull();
+    expect([record.date, record.time]).toEqual(["1987-03-05", "09:12:44"]);
+    expect(record.body.map((b) => b.type)).toEqual(["paragraph", "preformatted"]);
+    expect(rules(record)).toEqual(["title-missing"]);
+  });
+
   it("should read the Slavic id/language/date/URL header with BOM and CRLF", () => {
     const record = parseFixture("bsnlp-ru.txt");
     expect(record.format).toBe("bsnlp");

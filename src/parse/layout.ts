@@ -104,6 +104,9 @@ function headlineAndDate(lines: readonly Line[], first: number, head: Head, repo
   let end = first;
   while (end < lines.length && !isBlank(lines[end]!.text)) end += 1;
   const run = lines.slice(first, end);
+  // A date line first of all: a file without a headline (Reuters-21578 unprocessed tables).
+  const leading = run.length === 1 ? readDateLine(run[0]!.text) : null;
+  if (leading !== null) return dated(head, [], run[0]!, leading, end, reporter);
   const short = run.length <= 3 && run.every((line) => line.text.trim().length <= MAX_HEADLINE);
   if (short) {
     const inRun = run.length >= 2 ? readDateLine(run[run.length - 1]!.text) : null;
@@ -133,7 +136,7 @@ function headlineAndDate(lines: readonly Line[], first: number, head: Head, repo
 function dated(head: Head, titleRun: readonly Line[], dateLine: Line, reading: DateReading, bodyStart: number, reporter: Reporter): Head {
   const raw = dateLine.text.trim();
   head.format = /^\d{1,2}-\p{L}{3}-\d{4}/u.test(raw) ? "reuters21578" : /^\p{L}+,/u.test(raw) ? "wikinews" : "tass";
-  head.title = squash(titleRun.map((line) => line.text).join(" "));
+  head.title = titleRun.length === 0 ? null : squash(titleRun.map((line) => line.text).join(" "));
   head.titleLines = titleRun.map((line) => line.n);
   takeDate(head, dateLine, reading, reporter);
   head.bodyStart = bodyStart;
