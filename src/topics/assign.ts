@@ -53,7 +53,6 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
   let cached = 0;
   const extractions = records.map((record): Extraction => {
     const text = textOf(record);
-    if (text === null) return { entities: [] };
     const key = contentKey(text, record.lang);
     const hit = options.cache?.get(key);
     if (hit !== undefined) {
@@ -61,10 +60,12 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
       return hit;
     }
     extracted += 1;
-    const result = extractEntities(text);
+    // Only English is read for entities; other languages keep their rubric and front-matter topics.
+    const result = isEnglish(record.lang, text) ? extractEntities(text) : { entities: [] };
     options.cache?.set(key, result);
     return result;
   });
+  const common = gazetteer().commonWords;
 
   const surnames = archiveSurnames(extractions);
   const candidateCounts = new Map<string, VocabularyCandidate>();
@@ -86,9 +87,10 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
       add({ name, slug: slugOf(name) || transliterated(name), kind: entry?.kind ?? "rubric", score: Infinity, evidence: [{ field: "rubric", line: null, text: record.rubric }] });
     }
     for (const r of select(resolved)) add({ name: r.name, slug: slugOf(r.name), kind: r.kind ?? "subject", score: r.score, evidence: r.evidence });
+    const taken = new Set(refs.map((t) => t.slug));
     for (const r of resolved) {
-      if (refs.some((t) => t.slug === slugOf(r.name)) || r.name.length < 3) continue;
-      if (r.kind === null && !r.name.includes(" ") && gazetteer().commonWords.has(r.name.toLowerCase())) continue;
+      if (r.name.length < 3 || taken.has(slugOf(r.name))) continue;
+      if (r.kind === null && !r.name.includes(" ") && common.has(r.name.toLowerCase())) continue;
       const c = candidateCounts.get(r.name);
       candidateCounts.set(r.name, { name: r.name, kind: r.kind, articles: (c?.articles ?? 0) + 1 });
     }
@@ -105,10 +107,9 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
   return { records: out, topics, scored, candidates, stats: { extracted, cached } };
 }
 
-function textOf(record: ArticleRecord): ArticleText | null {
+function textOf(record: ArticleRecord): ArticleText {
   const blocks = record.body.filter((b) => b.type !== "preformatted").map((b) => ({ text: b.text, line: b.line }));
-  const text = { title: record.title, blocks, dateline: record.dateline };
-  return isEnglish(record.lang, text) ? text : null;
+  return { title: record.title, blocks, dateline: record.dateline };
 }
 
 /** The few entities an article is about: in the headline, in the lead and again, or mentioned repeatedly. */
@@ -163,11 +164,12 @@ function archiveSurnames(extractions: readonly Extraction[]): Map<string, Set<st
 
 function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, surnames: Map<string, Set<string>>, vocab: VocabIndex): Resolved[] {
   const byName = new Map<string, Resolved>();
+  const lines = record.body.filter((b) => b.type !== "preformatted").map((b) => b.line);
   for (const e of entities) {
     let name = e.name;
     let kind = e.kind;
     let known = e.known;
-    const entry = [e.name, ...e.variants].map((v) => vocab.byKey.get(keyOf(v))).find((x) => x !== undefined);
+    const entry = vocab.byKey.size === 0 ? undefined : [e.name, ...e.variants].map((v) => vocab.byKey.get(keyOf(v))).find((x) => x !== undefined);
     if (entry !== undefined) {
       name = entry.name;
       kind = entry.kind ?? kind;
@@ -179,10 +181,10 @@ function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, su
         kind = "person";
       }
     }
-    if ([name, ...e.variants].some((v) => vocab.suppressed.has(slugOf(v)))) continue;
+    if (vocab.suppressed.size > 0 && [name, ...e.variants].some((v) => vocab.suppressed.has(slugOf(v)))) continue;
     const evidence = e.evidence.map((ev): TopicEvidence => ({
       field: ev.block === -1 ? "title" : ev.block === DATELINE_BLOCK ? "dateline" : "body",
-      line: ev.block < 0 ? null : (record.body.filter((b) => b.type !== "preformatted")[ev.block]?.line ?? null),
+      line: ev.block < 0 ? null : (lines[ev.block] ?? null),
       text: ev.text,
     }));
     const prev = byName.get(name);
