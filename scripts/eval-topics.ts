@@ -7,7 +7,8 @@
  *   Places are scored by country (a city counts as its country; regions with no country are not scored).
  * - GUM/Wikinews style: `index.json` listing `docs/*.json` with `text` and `named_salient_entities`; a topic is
  *   right when its name or a variant is a name or mention of a salient entity.
- * Every article goes through the real parser (`parseArticle`) and `assignTopics`, as `parse --json` does.
+ * Every article goes through the real parser (`parseArticle`) and `assignTopics` over the whole folder, or one
+ * record at a time with `--single` (exactly what `news-archive parse --json` prints).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,9 +42,10 @@ const REUTERS_ORG: Readonly<Record<string, string>> = {
 };
 
 function main(argv: readonly string[]): number {
-  const folder = argv[0];
+  single = argv.includes("--single");
+  const folder = argv.find((a) => !a.startsWith("--"));
   if (folder === undefined) {
-    process.stderr.write("Usage: npm run eval:topics -- <folder with gold.jsonl or index.json>\n");
+    process.stderr.write("Usage: npm run eval:topics -- [--single] <folder with gold.jsonl or index.json>\n");
     return 2;
   }
   const started = performance.now();
@@ -74,6 +76,14 @@ function printTable(title: string, counts: Record<Kind, Counts>): void {
   }
 }
 
+/** Topics of each record: over the whole folder, or one record at a time as `parse --json` does (`--single`). */
+function assign(records: readonly ArticleRecord[]): readonly (readonly ScoredTopic[])[] {
+  if (single) return records.map((r) => assignTopics([r]).scored?.[0] ?? []);
+  return assignTopics(records).scored ?? [];
+}
+
+let single = false;
+
 function emptyCounts(): Record<Kind, Counts> {
   return { place: { tp: 0, fp: 0, fn: 0 }, person: { tp: 0, fp: 0, fn: 0 }, organisation: { tp: 0, fp: 0, fn: 0 } };
 }
@@ -82,7 +92,7 @@ function reuters(folder: string): { counts: Record<Kind, Counts>; articles: numb
   const gold = readFileSync(join(folder, "gold.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as { file: string; places: string[]; people: string[]; orgs: string[] });
   const records = gold.map((g) => parseArticle(readFileSync(join(folder, g.file)), { path: g.file }));
-  const { scored } = assignTopics(records);
+  const scored = assign(records);
   const counts = emptyCounts();
   const inVocabulary = emptyCounts();
   const gaz = gazetteer();
@@ -90,7 +100,7 @@ function reuters(folder: string): { counts: Record<Kind, Counts>; articles: numb
   const peopleTags = new Set(gold.flatMap((g) => g.people));
   const orgTags = new Set(Object.values(REUTERS_ORG));
   gold.forEach((g, i) => {
-    const topics = scored?.[i] ?? [];
+    const topics = scored[i] ?? [];
     const predicted = {
       place: new Set(topics.filter((t) => t.kind === "place").map((t) => placeCode(t.name, gaz)).filter((c): c is string => c !== null)),
       organisation: new Set(topics.filter((t) => t.kind === "organisation").map((t) => REUTERS_ORG[t.name] ?? t.slug)),
@@ -150,7 +160,7 @@ function gum(folder: string): { counts: Record<Kind, Counts>; articles: number }
     const text = [lines[0], "", lines[1], "", ...lines.slice(2).flatMap((l) => [l, ""])].join("\n");
     return parseArticle(text, { path: index[i]!.file.replace(/\.json$/u, ".txt") });
   });
-  const { scored } = assignTopics(records);
+  const scored = assign(records);
   const counts = emptyCounts();
   const kindOf: Record<string, Kind> = { person: "person", place: "place", organization: "organisation" };
   index.forEach((d, i) => {
@@ -161,14 +171,14 @@ function gum(folder: string): { counts: Record<Kind, Counts>; articles: number }
       const forms = new Set([title, ...(ent?.mentions ?? [])].map(norm));
       return { id: w, kind: kindOf[ent?.type ?? ""], forms };
     });
-    const topics = (scored?.[i] ?? []).filter((t): t is ScoredTopic & { kind: Kind } => (KINDS as readonly string[]).includes(t.kind));
+    const topics = (scored[i] ?? []).filter((t): t is ScoredTopic & { kind: Kind } => (KINDS as readonly string[]).includes(t.kind));
     const matches = (t: ScoredTopic, g: (typeof gold)[number]): boolean => [t.name, ...t.evidence.map((e) => e.text)].some((v) => g.forms.has(norm(v)));
     for (const t of topics) {
       if (gold.some((g) => matches(t, g))) counts[t.kind].tp += 1;
       else counts[t.kind].fp += 1;
     }
     for (const g of gold) if (g.kind !== undefined && !topics.some((t) => matches(t, g))) counts[g.kind].fn += 1;
-    if (process.env["EVAL_VERBOSE"] === "1") report(d.file, scored?.[i] ?? [], gold.map((g) => g.id));
+    if (process.env["EVAL_VERBOSE"] === "1") report(d.file, scored[i] ?? [], gold.map((g) => g.id));
   });
   return { counts, articles: index.length };
 }
