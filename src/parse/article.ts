@@ -1,13 +1,14 @@
 import { config } from "../config.ts";
 import { buildBlocks } from "./blocks.ts";
-import { isCalendarDate, readDateLine } from "./dates.ts";
 import { decodeArticle } from "./decode.ts";
 import { Reporter } from "./diagnostics.ts";
 import { readFrontFields, type FrontFields } from "./fields.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { readHead, type Head } from "./layout.ts";
-import { splitLines, squash, type Line } from "./lines.ts";
+import { splitLines, type Line } from "./lines.ts";
 import { readMarkdown, renderBlocks } from "./render.ts";
+import { countWords } from "./coverage.ts";
+import { dateFromPath, dateline, takeLateDateLine } from "./found-fields.ts";
 import { articleRecordSchema, type ArticleRecord, type Block, type ExtraLine } from "./schema.ts";
 import { articleUrl, shortHash, slugify } from "./slug.ts";
 import { splitReuterTail, takeTrailer } from "./trailer.ts";
@@ -22,10 +23,6 @@ export interface ParseOptions {
 
 /** Longest Markdown text read through remark-parse, in characters. */
 const MAX_MARKDOWN = 1_000_000;
-
-// `CITY  (Reuters) - `, `BUENOS AIRES, Feb 26 - `, `MOSCOW, June 3. /TASS/.`
-const AGENCY_DATELINE = /^(\p{Lu}[\p{Lu}\p{M} .'’&/-]{1,40}?\s*\((?:Reuters|AP|AFP|TASS|UPI|dpa|Bloomberg|Interfax)\))\s*[-–—]\s/u;
-const DATED_DATELINE = /^(\p{Lu}[\p{Lu}\p{M} .'’&/-]{1,40}?, \p{Lu}\p{Ll}{2,8}\.? \d{1,2})(?:\s+[-–—](?:\s|$)|\. \/TASS\/)/u;
 
 /**
  * Parses one article file into a validated, frozen record. Pure: reads nothing but its input.
@@ -141,60 +138,8 @@ function finalChecks(record: ArticleRecord, head: Head, lines: readonly Line[], 
   }
 }
 
-// A line that is nothing but a date, among the first few blocks (after an editor's notice, say), is the
-// article's date line: it leaves the body for `extra`.
-function takeLateDateLine(head: Head, blocks: Block[], reporter: Reporter): void {
-  for (let i = 0; i < Math.min(blocks.length, 4); i += 1) {
-    const block = blocks[i]!;
-    if (block.type === "preformatted" || block.text.length > 80) continue;
-    const reading = readDateLine(block.text);
-    if (reading === null) continue;
-    for (const problem of reading.problems) reporter.report(problem.rule === "date-impossible" || problem.rule === "date-ambiguous" ? "error" : "warning", block.line, 1, problem.rule, problem.message);
-    head.date = reading.value;
-    head.extra.push({ line: block.line, text: block.text, kind: "date" });
-    blocks.splice(i, 1);
-    return;
-  }
-}
-
-// `2020-01-01-samoan-government….txt`: the archive's own naming convention (articles/README.md).
-function dateFromPath(file: string): string | null {
-  const name = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
-  const m = /^(\d{4}-\d{2}-\d{2})[-_.]/u.exec(name);
-  return m !== null && isCalendarDate(m[1]!) ? m[1]! : null;
-}
-
 function pick(fromFront: string | null | undefined, fromText: string | null): string | null {
   return fromFront !== undefined ? fromFront : fromText;
-}
-
-function dateline(text: string): string | null {
-  const start = text.slice(0, 120);
-  const m = AGENCY_DATELINE.exec(start) ?? DATED_DATELINE.exec(start);
-  return m === null ? null : squash(m[1]!);
-}
-
-// Words are runs of letters and digits; an apostrophe or hyphen between two of them does not split a word.
-// A character loop: Unicode-property regexes cost more than the rest of the parse on long articles.
-function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (isWordCode(code)) {
-      if (!inWord) count += 1;
-      inWord = true;
-    } else if (inWord && (code === 0x27 || code === 0x2d || code === 0x2019) && isWordCode(text.charCodeAt(i + 1))) {
-      continue;
-    } else inWord = false;
-  }
-  return count;
-}
-
-function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-  // Non-ASCII: letters and marks of every script, minus the space, punctuation and symbol blocks.
-  return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xfe30 && code <= 0xfe4f) && !(code >= 0xff00 && code <= 0xff0f);
 }
 
 function deepFreeze<T>(value: T): T {
