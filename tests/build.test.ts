@@ -150,7 +150,7 @@ describe("the built site", () => {
   });
 
   it("should set lang per article and give each article its record as JSON", async () => {
-    expect(await read(`${RUSSIAN}/index.html`)).toMatch(/^<!doctype html>\n<html lang="ru">/u);
+    expect(await read(`${RUSSIAN}/index.html`)).toMatch(/^<!DOCTYPE html>\n<html lang="ru">/u);
     expect(await read("index.html")).toMatch(/<li class="teaser" lang="ru">/u);
     const record = JSON.parse(await read(`${RUSSIAN}/article.json`)) as { title: string; date: string; lang: string; body: { text: string }[] };
     expect(record).toMatchObject({ date: "2023-05-01", lang: "ru" });

@@ -23,7 +23,7 @@ export function layout(site: SiteData, page: PageShell): string {
   const nav = ([["home", "/", "Latest"], ["archive", "/archive/", "Archive"], ["topics", "/topics/", "Topics"], ["search", "/search/", "Search"]] as const)
     .map(([key, path, label]) => `<li><a href="${e(urls.href(path))}"${page.section === key ? ' aria-current="page"' : ""}>${label}</a></li>`)
     .join("");
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${e(page.lang ?? site.lang)}">
 <head>
 <meta charset="utf-8">
