@@ -13,6 +13,8 @@ export interface FeedSpec {
   readonly articles: readonly PublishedArticle[];
   /** Full article HTML in entries (the main feeds), or summaries only (per-topic feeds, which are many). */
   readonly fullContent: boolean;
+  /** Author of entries without a byline or source (the site's title). */
+  readonly defaultAuthor: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function atomFeed(spec: FeedSpec, urls: Urls): string {
       `    <link rel="alternate" type="text/html" href="${url}"/>`,
       `    <published>${timestamp(article.date)}</published>`,
       `    <updated>${timestamp(article.updated ?? article.date)}</updated>`,
-      `    <author><name>${escapeXml(article.byline ?? article.source ?? "News Archive")}</name></author>`,
+      `    <author><name>${escapeXml(article.byline ?? article.source ?? spec.defaultAuthor)}</name></author>`,
     );
     for (const topic of article.topics) lines.push(`    <category term="${escapeXml(topic.slug)}" label="${escapeXml(topic.name)}"/>`);
     if (article.summary !== null) lines.push(`    <summary>${escapeXml(article.summary)}</summary>`);

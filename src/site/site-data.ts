@@ -40,14 +40,14 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
   const latest = archive.articles.slice(0, options.feedSize);
 
   const feeds: TextFile[] = [
-    { path: "/feed.xml", body: atomFeed({ title: options.siteTitle, feedPath: "/feed.xml", pagePath: "/", articles: latest, fullContent: true }, urls) },
-    { path: "/feed.json", body: jsonFeed({ title: options.siteTitle, feedPath: "/feed.json", pagePath: "/", articles: latest, fullContent: true }, urls, options.siteDescription, lang) },
+    { path: "/feed.xml", body: atomFeed({ title: options.siteTitle, feedPath: "/feed.xml", pagePath: "/", articles: latest, fullContent: true, defaultAuthor: options.siteTitle }, urls) },
+    { path: "/feed.json", body: jsonFeed({ title: options.siteTitle, feedPath: "/feed.json", pagePath: "/", articles: latest, fullContent: true, defaultAuthor: options.siteTitle }, urls, options.siteDescription, lang) },
   ];
   for (const topic of archive.topics) {
     const path = topicPaths.get(topic.slug);
     if (path === undefined) continue;
     const topicArticles = (archive.byTopic.get(topic.slug) ?? []).slice(0, options.feedSize);
-    feeds.push({ path: `${path}feed.xml`, body: atomFeed({ title: `${topic.name} · ${options.siteTitle}`, feedPath: `${path}feed.xml`, pagePath: path, articles: topicArticles, fullContent: false }, urls) });
+    feeds.push({ path: `${path}feed.xml`, body: atomFeed({ title: `${topic.name} · ${options.siteTitle}`, feedPath: `${path}feed.xml`, pagePath: path, articles: topicArticles, fullContent: false, defaultAuthor: options.siteTitle }, urls) });
   }
 
   const sitemapEntries: SitemapEntry[] = [
