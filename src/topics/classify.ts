@@ -21,6 +21,8 @@ export interface Mention {
   known: boolean;
   weight: number;
   cue: boolean;
+  /** Named as a location ("in Washington"), not as an actor ("Washington imposed"). */
+  located: boolean;
   evidence: Evidence;
 }
 
@@ -170,7 +172,8 @@ function flush(c: Context): void {
 }
 
 function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention {
-  const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
+  const located = i === 0 && PLACE_PREPOSITIONS.has(c.span.before[0] ?? "");
+  const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, located, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
   return extra === undefined ? m : Object.assign(m, extra);
 }
 

@@ -32,6 +32,8 @@ export interface ExtractedEntity {
   headline: boolean;
   lead: boolean;
   score: number;
+  /** Some mention names it as a location ("in Paris"): a capital named so stays a place of its own. */
+  located: boolean;
   evidence: Evidence[];
 }
 
@@ -41,7 +43,7 @@ export interface Extraction {
 }
 
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export type { Evidence } from "./classify.ts";
 
@@ -71,7 +73,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   const place = dateline === null ? undefined : datelinePlace(dateline, gaz);
   if (dateline !== null && place !== undefined) {
     // The dateline says where the story is: it weighs like the headline.
-    mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
+    mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
   }
   const entities = mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz);
   return { entities };
@@ -105,7 +107,7 @@ function shoutedHeadline(title: string, gaz: Gazetteer): Mention[] {
       const surface = words.slice(i, j).map((m) => stripPossessive(m[0])).join(" ");
       const hit = gaz.lookup(surface);
       if (hit !== undefined) {
-        out.push({ surface, name: hit.entry.name, kind: hit.entry.kind, known: true, weight: hit.demonym ? 0.6 : 1, cue: false, evidence: { block: -1, offset: words[i]!.index, text: surface } });
+        out.push({ surface, name: hit.entry.name, kind: hit.entry.kind, known: true, weight: hit.demonym ? 0.6 : 1, cue: false, located: false, evidence: { block: -1, offset: words[i]!.index, text: surface } });
         i = j - 1;
         break;
       }
@@ -120,7 +122,10 @@ function wordCount(text: string): number {
   return n;
 }
 
-/** "Ankara's decision", "Washington imposed": a capital stands for its country when the country is named too. */
+/**
+ * "Ankara's decision", "Washington imposed": a capital stands for its country when the country is named too,
+ * unless it is in the headline or named as a location ("held in Washington").
+ */
 function mergeCapitals(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEntity[] {
   const countries = new Map<string, ExtractedEntity>();
   for (const e of entities) {
@@ -128,7 +133,7 @@ function mergeCapitals(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEn
     if (entry?.placeType === "country" && entry.country !== null) countries.set(entry.country, e);
   }
   return entities.filter((e) => {
-    const entry = e.known && e.kind === "place" && !e.headline ? gaz.byName(e.name) : undefined;
+    const entry = e.known && e.kind === "place" && !e.headline && !e.located ? gaz.byName(e.name) : undefined;
     const country = entry?.placeType === "capital" && entry.country !== null ? countries.get(entry.country) : undefined;
     if (country === undefined) return true;
     country.mentions += e.mentions;
@@ -164,7 +169,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     if (!m.known && m.name.split(" ").length === 1) key = surnames.get(key) ?? key;
     let e = byKey.get(key);
     if (e === undefined) {
-      e = { name: m.name, kind: m.kind, key, known: m.known, variants: [], mentions: 0, headline: false, lead: false, score: 0, evidence: [] };
+      e = { name: m.name, kind: m.kind, key, known: m.known, variants: [], mentions: 0, headline: false, lead: false, score: 0, located: false, evidence: [] };
       byKey.set(key, e);
     }
     if (e.kind === null || (!e.known && m.kind === "person")) e.kind = m.kind ?? e.kind;
@@ -174,6 +179,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
       e.name = m.name;
     }
     if (!e.variants.includes(m.surface)) e.variants.push(m.surface);
+    e.located ||= m.located;
     if (m.weight > 0) {
       e.mentions += 1;
       e.score += m.weight * (m.evidence.block < 0 ? 3 : m.evidence.block === 0 ? 1.5 : 1);
