@@ -30,6 +30,9 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
+/** Quiet time between the fast step and the settle step, in milliseconds. */
+const SETTLE_DELAY_MS = 1000;
+
 interface EleventyDevServer {
   serve(port: number): void;
   ready(): Promise<void>;
@@ -82,6 +85,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         await step("update", () => site.update(files), files);
         unsettled = true;
       } else {
+        // The settle step holds the process for a while on a large archive: first let the browsers reload and fetch
+        // the changed pages, and take any change that comes meanwhile with the fast step.
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
+        if (pending.size > 0) continue;
         unsettled = false;
         await step("settle", () => site.settle(), []);
       }
