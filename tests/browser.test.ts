@@ -95,6 +95,50 @@ describe("the demo site in Chromium", () => {
     await context.close();
   }, 120_000);
 
+  it("should offer a visible skip link as the first Tab stop, and show focus on links", async () => {
+    const { context } = await open({ javaScript: false, width: 375, scheme: "light" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.keyboard.press("Tab");
+    const skip = (await page.evaluate(`(() => {
+      const el = document.activeElement;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const target = document.getElementById((el.getAttribute("href") || "").replace(/^#/, ""));
+      return {
+        tag: el.tagName, href: el.getAttribute("href"), text: el.textContent.trim(),
+        visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && style.visibility !== "hidden",
+        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== "none",
+        target: target ? target.tagName : null,
+      };
+    })()`)) as { tag: string; href: string | null; text: string; visible: boolean; outline: boolean; target: string | null };
+    expect(skip.tag).toBe("A");
+    expect(skip.href).toMatch(/^#/u);
+    expect(skip.text).toMatch(/skip/iu);
+    expect(skip.visible, "the skip link is on screen when focused").toBe(true);
+    expect(skip.outline, "the focused skip link shows a focus ring").toBe(true);
+    expect(skip.target, "the skip link's target exists").not.toBeNull();
+    await page.keyboard.press("Tab");
+    const next = (await page.evaluate(`(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { tag: document.activeElement.tagName, outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0 || style.boxShadow !== "none" };
+    })()`)) as { tag: string; outline: boolean };
+    expect(next).toEqual({ tag: "A", outline: true });
+    await context.close();
+  }, 60_000);
+
+  it("should change colours with prefers-color-scheme", async () => {
+    const colours: string[] = [];
+    for (const scheme of SCHEMES) {
+      const { context } = await open({ javaScript: false, width: 1280, scheme });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      colours.push((await page.evaluate("getComputedStyle(document.body).backgroundColor + ' / ' + getComputedStyle(document.body).color")) as string);
+      await context.close();
+    }
+    expect(colours[0]).not.toBe(colours[1]);
+  }, 60_000);
+
   it("should have no axe-core violation on any page kind, light or dark, and write screenshots at 375 and 1280 px", async () => {
     expect([...visited.keys()].sort()).toEqual(["article", "day", "home", "month", "search", "topic"]);
     await mkdir(SCREENSHOTS, { recursive: true });
