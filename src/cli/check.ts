@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArticle } from "../parse/index.ts";
 import { articleFiles } from "./article-files.ts";
-import { formatDiagnostics, type DiagnosticFormat, type FileDiagnostic } from "./format.ts";
+import { formatDiagnostics, watchStdout, type DiagnosticFormat, type FileDiagnostic } from "./format.ts";
 
 const USAGE = "Usage: news-archive check [folder or files…] [--format text|github|json] [--encoding NAME] (default folder: articles/)\n";
 
@@ -44,6 +44,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const record = parseArticle(await readFile(file), encoding === undefined ? { path: file } : { path: file, encoding });
     for (const d of record.diagnostics) diagnostics.push({ file, ...d });
   }
+  watchStdout();
   process.stdout.write(formatDiagnostics(diagnostics, format, files.length));
   return diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }

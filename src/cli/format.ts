@@ -38,3 +38,16 @@ function escapeData(text: string): string {
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/gu, "%3A").replace(/,/gu, "%2C");
 }
+
+/**
+ * Makes a closed output pipe (`… | head`) end the command quietly instead of crashing with EPIPE.
+ * Returns a function telling whether the pipe has closed, so a long listing can stop early.
+ */
+export function watchStdout(): () => boolean {
+  let closed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
+  return () => closed;
+}

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArticle } from "../parse/index.ts";
 import { assignTopics } from "../topics/index.ts";
 import { articleFiles } from "./article-files.ts";
+import { watchStdout } from "./format.ts";
 
 const USAGE = "Usage: news-archive parse [--json] [--encoding NAME] <files or folders…>\n";
 
@@ -33,8 +34,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`news-archive parse: ${(error as Error).message}\n`);
     return 2;
   }
+  const closed = watchStdout();
   let failed = false;
   for (const file of files) {
+    if (closed()) break;
     const parsed = parseArticle(await readFile(file), encoding === undefined ? { path: file } : { path: file, encoding });
     // Topics of the one record: front matter, rubric and extracted entities, most salient first.
     const record = assignTopics([parsed]).records[0] ?? parsed;
