@@ -26,6 +26,8 @@ export interface Span {
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*|[.!?;:,()"“”«»—–]/gu;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "capt", "maj", "sgt", "rev", "mt", "ft"]);
+/** Longest run of capitalised words kept together: no name is longer. */
+const MAX_SPAN = 12;
 const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
 
 /** What the article as a whole says about words, to tell a sentence's first word from a name. */
@@ -68,7 +70,7 @@ export function findSpans(tokens: readonly SpanToken[], words: WordContext): Spa
     }
     const run: SpanToken[] = [tok];
     let j = i + 1;
-    while (j < tokens.length) {
+    while (j < tokens.length && run.length < MAX_SPAN) {
       const t = tokens[j]!;
       if (isCapitalised(t.text) && !endsPossessive(run[run.length - 1]!.text)) {
         run.push(t);
