@@ -109,4 +109,12 @@ describe("topic extraction", () => {
     expect(got).not.toContain("Wednesday");
     for (const t of out!.topics) expect(t.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u);
   });
+
+  it("should read a 10 MB single-line article without hanging", () => {
+    const text = "Turkey and Russia said the NATO summit went well. ".repeat(200_000);
+    const started = performance.now();
+    const x = extractEntities({ title: "Summit", blocks: [{ text }] });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(x.entities.map((e) => e.name)).toEqual(expect.arrayContaining(["Turkey", "Russia", "NATO"]));
+  }, 20_000);
 });
