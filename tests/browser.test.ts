@@ -16,6 +16,17 @@ const WIDTHS = [375, 1280] as const;
 const SCHEMES = ["light", "dark"] as const;
 const ARTICLE = /^\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/u;
 
+// Pages are static and their fonts local, so loading them should move nothing; the allowance is for sub-pixel noise.
+const MAX_LAYOUT_SHIFT = 0.01;
+/** Runs in the page: the layout shift accumulated since it started loading (Chromium's layout-shift entries). */
+const CUMULATIVE_LAYOUT_SHIFT = `new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 300);
+})`;
+
 type Kind = "home" | "topic" | "article" | "day" | "month" | "search";
 
 let site: TempBuild;
@@ -139,7 +150,7 @@ describe("the demo site in Chromium", () => {
     expect(colours[0]).not.toBe(colours[1]);
   }, 60_000);
 
-  it("should have no axe-core violation on any page kind, light or dark, and write screenshots at 375 and 1280 px", async () => {
+  it("should have no axe-core violation nor layout shift on any page kind, light or dark, and write screenshots at 375 and 1280 px", async () => {
     expect([...visited.keys()].sort()).toEqual(["article", "day", "home", "month", "search", "topic"]);
     await mkdir(SCREENSHOTS, { recursive: true });
     const problems: string[] = [];
@@ -149,6 +160,8 @@ describe("the demo site in Chromium", () => {
         const page = await context.newPage();
         for (const [kind, url] of visited) {
           await page.goto(url);
+          const shift = (await page.evaluate(CUMULATIVE_LAYOUT_SHIFT)) as number;
+          if (shift > MAX_LAYOUT_SHIFT) problems.push(`${kind} ${width}px ${scheme}: layout shift ${shift.toFixed(3)} while loading`);
           if (kind === "search") await searchFor(page, searchWord, isArticle);
           for (const v of await runAxe(page)) {
             problems.push(`${kind} ${width}px ${scheme}: ${v.id} (${v.impact ?? "?"}) ${v.help} at ${v.targets.join(", ")}`);
