@@ -149,11 +149,12 @@ function flush(c: Context): void {
   while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
   if (run.length === 0) return;
   const words = run.map((i) => toks[i]!);
+  const lower = words.map((w) => w.toLowerCase());
   const nameLike = words.every((w) => isTitleCase(w) || NAME_PARTICLE.test(w));
-  const firstAt = words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
-  const rare = words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
-  const commonTail = words.slice(1).some((w) => gaz.commonWords.has(w.toLowerCase()));
-  const firstStrong = firstAt === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
+  const firstAt = words.length < 2 ? -1 : words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
+  const rare = lower.some((w) => !gaz.commonWords.has(w));
+  const commonTail = lower.some((w, k) => k > 0 && gaz.commonWords.has(w));
+  const firstStrong = firstAt === 0 && !gaz.everydayWords.has(lower[0]!);
   if (words.length >= 2 && isOrganisation(words)) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
   else if (words.length >= 2 && !(words.length === 2 && firstStrong) && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(mention(c, run[0]!, words.join(" "), "place"));
   else if (words.length >= 2 && EVENT_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(mention(c, run[0]!, words.join(" "), "subject"));

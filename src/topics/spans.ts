@@ -28,6 +28,7 @@ const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*|[.!?;:,()"�
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "capt", "maj", "sgt", "rev", "mt", "ft"]);
 /** Longest run of capitalised words kept together: no name is longer. */
 const MAX_SPAN = 12;
+const OPENERS = new Set(['"', "“", "”", "«", "»", "("]);
 const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
 
 /** What the article as a whole says about words, to tell a sentence's first word from a name. */
@@ -64,7 +65,7 @@ export function findSpans(tokens: readonly SpanToken[], words: WordContext): Spa
     const tok = tokens[i]!;
     if (!isCapitalised(tok.text)) {
       if (SENTENCE_END.has(tok.text)) sentenceStart = !ABBREVIATIONS.has(lower(tokens[i - 1]?.text ?? ""));
-      else if (!/^["“”«»(]$/u.test(tok.text)) sentenceStart = false;
+      else if (!OPENERS.has(tok.text)) sentenceStart = false;
       i += 1;
       continue;
     }
