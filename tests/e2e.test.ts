@@ -142,6 +142,16 @@ describe("an editor adds an article", () => {
 });
 
 describe("the preview of the change", () => {
+  it("should write a job summary naming the new article, its pages and the diagnostics", async () => {
+    const result = await run(["preview-summary", "--base", "HEAD", "--site", "_site", "--link-base", "https://preview.example.org/pr-42/"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("### Articles: 1 added, 0 changed, 0 renamed, 0 removed");
+    expect(result.stdout).toContain(`| added | [${HEADLINE}](<https://preview.example.org/pr-42${URL_PATH}>) | \`${FILE}\` |`);
+    expect(result.stdout).toContain("search index changed");
+    expect(result.stdout).toMatch(/### Diagnostics: 0 errors/u);
+  }, 180_000);
+
+
   it("should build under /pr-42/ with no broken internal link", async () => {
     const result = await run(["build", "--output", "_preview"], { NEWS_ARCHIVE_PATH_PREFIX: "/pr-42/" });
     expect(result.code, result.stderr).toBe(0);

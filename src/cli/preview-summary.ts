@@ -123,7 +123,7 @@ export async function run(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** Article files that differ between `base` and the working tree, from `git diff --name-status`. */
+/** Article files that differ between `base` and the working tree (`git diff --name-status`), and untracked ones. */
 async function changedArticles(base: string, dir: string): Promise<Omit<ArticleChange, "title" | "url">[]> {
   const { stdout } = await git("git", ["diff", "--name-status", "-z", "-M", "--end-of-options", base, "--", dir], { maxBuffer: 64 << 20 });
   const fields = stdout.split("\0").filter((field) => field !== "");
@@ -139,5 +139,8 @@ async function changedArticles(base: string, dir: string): Promise<Omit<ArticleC
       i += 2;
     }
   }
+  // Files not yet committed are additions too (a local run before the commit).
+  const untracked = await git("git", ["ls-files", "-z", "--others", "--exclude-standard", "--", dir], { maxBuffer: 64 << 20 });
+  for (const file of untracked.stdout.split("\0")) if (file !== "") changes.push({ status: "added", file });
   return changes.filter((change) => /\.(?:txt|md)$/iu.test(change.file) && !/(?:^|\/)readme\.md$/iu.test(change.file));
 }
