@@ -6,6 +6,7 @@ import { readFrontFields, type FrontFields } from "./fields.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { readHead, type Head } from "./layout.ts";
 import { splitLines, type Line } from "./lines.ts";
+import { detectLanguage } from "./language.ts";
 import { readMarkdown, renderBlocks } from "./render.ts";
 import { countWords } from "./coverage.ts";
 import { dateFromPath, dateline, takeLateDateLine } from "./found-fields.ts";
@@ -96,7 +97,8 @@ export function parseArticle(input: Uint8Array | string, options: ParseOptions):
     source: pick(s.source, trailer.source),
     sourceUrl: pick(s.sourceUrl, head.sourceUrl),
     license: pick(s.license, null),
-    lang: pick(s.lang, head.lang),
+    // Declared (front matter, a header's language line) wins; otherwise guessed from the text, or null.
+    lang: pick(s.lang, head.lang) ?? detectLanguage(languageSample(title, blocks)),
     summary: pick(s.summary, firstParagraph?.text ?? null),
     body: blocks,
     html,
@@ -136,6 +138,15 @@ function finalChecks(record: ArticleRecord, head: Head, lines: readonly Line[], 
   if (record.title !== null && record.title.length > 300) {
     reporter.report("warning", head.titleLines[0] ?? 1, 1, "title-long", `The headline is ${record.title.length} characters long; a headline over 300 characters is usually body text. Check the first lines of the file.`);
   }
+}
+
+function languageSample(title: string | null, blocks: readonly Block[]): string {
+  let sample = title ?? "";
+  for (const block of blocks) {
+    if (sample.length > 4000) break;
+    if (block.type !== "preformatted") sample += `\n${block.text}`;
+  }
+  return sample;
 }
 
 function pick(fromFront: string | null | undefined, fromText: string | null): string | null {

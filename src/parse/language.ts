@@ -1,0 +1,75 @@
+/**
+ * Guesses an article's language from its text, for files that do not declare one.
+ *
+ * Script first (Latin, Cyrillic, Greek), then the share of each language's commonest function words, and
+ * letters only one Cyrillic language uses. Too little text, or no clear winner, gives null: a wrong `lang`
+ * is worse than none (screen readers switch voice on it).
+ */
+
+const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
+  en: ["the", "and", "of", "to", "in", "is", "that", "for", "was", "on", "with", "said", "by", "it", "as", "at", "from", "has", "have", "be"],
+  de: ["der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf", "ein", "eine", "dem", "auch", "wird"],
+  fr: ["le", "la", "les", "et", "des", "du", "est", "un", "une", "pour", "dans", "que", "qui", "sur", "pas", "au", "avec"],
+  es: ["el", "la", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para", "es", "se", "su", "al"],
+  pl: ["i", "w", "nie", "się", "na", "że", "z", "do", "jest", "to", "o", "jak", "ale", "od", "po", "przez", "dla", "są"],
+  cs: ["a", "v", "se", "na", "je", "že", "s", "z", "do", "to", "jsou", "o", "k", "ve", "by", "podle", "který", "také"],
+  sl: ["in", "je", "v", "na", "za", "se", "da", "so", "ki", "pa", "tudi", "bo", "iz", "ne", "po", "pri", "kot"],
+  ru: ["и", "в", "не", "что", "на", "он", "с", "как", "это", "по", "но", "из", "за", "от", "его", "который", "был", "также"],
+  bg: ["и", "на", "да", "се", "от", "за", "това", "че", "са", "в", "с", "не", "по", "ще", "като", "който", "е"],
+  uk: ["і", "в", "не", "що", "на", "з", "та", "це", "до", "у", "як", "від", "за", "який", "також", "й"],
+};
+
+const LATIN = ["en", "de", "fr", "es", "pl", "cs", "sl"] as const;
+const CYRILLIC = ["ru", "bg", "uk"] as const;
+const MIN_WORDS = 12;
+/** Inspect at most this much text: the lead is enough, and a 10 MB file must not cost more. */
+const SAMPLE = 4000;
+
+/**
+ * The BCP 47 code of the text's language, or null when it cannot be told with confidence.
+ * @param text headline and body text
+ */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, SAMPLE).toLowerCase();
+  const words = sample.match(/[\p{L}]+/gu) ?? [];
+  if (words.length < MIN_WORDS) return null;
+  let latin = 0;
+  let cyrillic = 0;
+  let greek = 0;
+  for (const ch of sample) {
+    if (/\p{Script=Latin}/u.test(ch)) latin += 1;
+    else if (/\p{Script=Cyrillic}/u.test(ch)) cyrillic += 1;
+    else if (/\p{Script=Greek}/u.test(ch)) greek += 1;
+  }
+  const letters = latin + cyrillic + greek;
+  if (letters === 0) return null;
+  if (greek / letters > 0.6) return "el";
+  if (cyrillic / letters > 0.6) {
+    if (/[јљњћђџѓќѕ]/u.test(sample)) return null; // Serbian or Macedonian: not told apart here
+    const ukrainian = /[іїєґ]/u.test(sample);
+    // Modern Bulgarian and Ukrainian never write ы or э; Russian rarely goes a paragraph without them.
+    const russian = /[ыэ]/u.test(sample);
+    if (ukrainian && !russian) return "uk";
+    if (russian && !ukrainian) return "ru";
+    // Bulgarian writes ъ as a vowel in common words (със, във, към); Russian has it only as a rare sign.
+    if (!russian && !ukrainian && /ъ/u.test(sample)) return "bg";
+    return bestByStopwords(words, CYRILLIC);
+  }
+  if (latin / letters > 0.6) return bestByStopwords(words, LATIN);
+  return null;
+}
+
+function bestByStopwords(words: readonly string[], candidates: readonly string[]): string | null {
+  const scores = candidates.map((lang) => {
+    const set = new Set(STOPWORDS[lang]);
+    let hits = 0;
+    for (const word of words) if (set.has(word)) hits += 1;
+    return { lang, hits, share: hits / words.length };
+  });
+  scores.sort((a, b) => b.share - a.share);
+  const [first, second] = scores;
+  if (first === undefined || first.hits < 4 || first.share < 0.05) return null;
+  // A clear winner only: closely related languages share many function words.
+  if (second !== undefined && first.share < second.share * 1.3) return null;
+  return first.lang;
+}
