@@ -115,11 +115,13 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   return out;
 }
 
-/** Two to four capitalised words, none an organisation word, at least one not a common English word. */
+/** Two to four capitalised words, none an organisation or title word, none common past a first name. */
 export function looksLikeName(name: string, gaz: Gazetteer): boolean {
   const words = name.split(" ");
-  return words.length >= 2 && words.length <= 4 && words.every((w) => isTitleCase(w) && !ORG_SUFFIXES.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase()))
-    && words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
+  const lower = words.map((w) => w.toLowerCase());
+  // No common word past a first name: "Stephen Hess", "Dilson Funaro", but not "Red Hat Enterprise Linux".
+  return words.length >= 2 && words.length <= 4 && words.every((w, k) => isTitleCase(w) && !ORG_SUFFIXES.has(lower[k]!) && !TITLE_WORDS.has(lower[k]!))
+    && lower.every((w, k) => !gaz.commonWords.has(w) || (k === 0 && gaz.firstNames.has(w)));
 }
 
 const CURRENCY_WORDS = new Set(["dollar", "dollars", "dlr", "dlrs", "cent", "cents", "currency", "yen", "pound", "pounds", "sterling", "mark", "marks", "franc", "francs", "peso", "pesos", "lira", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "riyal", "riyals", "crown", "crowns", "guilder", "guilders"]);
