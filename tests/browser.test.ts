@@ -176,6 +176,21 @@ describe("the demo site in Chromium", () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
+  it("should fit every page kind on a 320 px phone without scrolling sideways", async () => {
+    expect(visited.size).toBe(6);
+    const { context } = await open({ javaScript: true, width: 320, scheme: "light" });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    for (const [kind, url] of visited) {
+      await page.goto(url);
+      if (kind === "search") await searchFor(page, searchWord, isArticle);
+      const overflow = (await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")) as number;
+      if (overflow > 0) problems.push(`${kind}: scrolls sideways by ${overflow}px at 320 px`);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it("should load nothing from outside the site and meet no missing file", () => {
     expect(contexts.length).toBeGreaterThan(0);
     expect(contexts.flatMap((c) => c.outside)).toEqual([]);
