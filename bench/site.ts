@@ -133,6 +133,8 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
       const scratch = path.join(root, "pagefind-alone");
       // Article pages only, as the build indexes them (their URLs, /YYYY/MM/DD/<slug>/, are part of the contract).
       const search = await measure(process.execPath, [PAGEFIND, "--site", output, "--glob", ARTICLE_GLOB, "--output-path", scratch, "--quiet"]);
+      // On tmpfs every kept file is memory the next step cannot use.
+      if (!keep) await rm(scratch, { recursive: true, force: true });
       add(row(size, "search index alone", search, "", "", search.code === 0 ? "Pagefind CLI, article pages, own process" : failure(search)));
       await rm(output, { recursive: true, force: true });
       const warm = await build();
@@ -150,7 +152,9 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     const manifestFile = path.join(root, "manifest.json");
     await writeFile(manifestFile, JSON.stringify(manifest));
     const floorOut = path.join(root, "floor");
+    if (!keep) await rm(output, { recursive: true, force: true });
     const floor = await measure(process.execPath, [...TSX, path.join(projectRoot, "bench", "floor-child.ts"), articles, manifestFile, floorOut]);
+    if (!keep) await rm(floorOut, { recursive: true, force: true });
     const floorBytes = typeof floor.report?.["bytes"] === "number" ? floor.report["bytes"] : 0;
     add(row(size, "floor", floor, String(floor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), cold.code === 0 ? "same files and bytes as the build (no search index)" : "ESTIMATED layout: build unavailable"));
     if (!keep) await rm(root, { recursive: true, force: true });
