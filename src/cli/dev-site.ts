@@ -123,12 +123,13 @@ export class DevSite {
     const archive = await this.archive();
     const errors = archive.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line}:${d.column}  error  ${d.message}  ${d.rule}`);
     const planned = planSite(archive, this.siteOptions()).site;
-    const planEnd = performance.now();
     if (errors.length > 0 && this.current !== null) {
-      return { rendered: [], removed: [], errors, ms: { parse: parsed - started, plan: planEnd - parsed, render: 0, total: planEnd - started } };
+      const failed = performance.now();
+      return { rendered: [], removed: [], errors, ms: { parse: parsed - started, plan: failed - parsed, render: 0, total: failed - started } };
     }
     const before = this.fingerprints;
     this.adopt(planned);
+    const planEnd = performance.now();
     const fresh = <T extends Paged>(pages: readonly T[]): T[] => (before.size === 0 ? [...pages] : pages.filter((page) => before.get(page.path) !== this.fingerprints.get(page.path)));
     const subset: SiteData = { ...planned, articlePages: fresh(planned.articlePages), listingPages: fresh(planned.listingPages), textFiles: fresh(planned.textFiles) };
     const removed = [...before.keys()].filter((path) => !this.fingerprints.has(path));
