@@ -6,6 +6,8 @@
  *
  * Usage: `tsx bench/site.ts [--sizes 1000,10000,50000] [--dir FOLDER] [--keep]`
  * Default folder: /dev/shm/news-archive-bench (tmpfs) where it exists, else the system's temporary folder (disk).
+ * On tmpfs the files live in memory: at 50,000 articles about 0.25 GB of input and 2 GB of output, on top of the
+ * build's own peak; pass `--dir` on a disk when memory is short.
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
