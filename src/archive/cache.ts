@@ -1,42 +1,30 @@
 /**
- * The on-disk parse cache: one JSON file per parsed record, keyed by a hash of the parser's own source, the
- * file's path and its bytes. An unchanged article is never parsed twice; a changed parser invalidates everything.
+ * The on-disk parse cache: parsed records in a packed store (see pack-store.ts), keyed by a hash of the parser's own
+ * source, the file's path and its bytes. An unchanged article is never parsed twice; a changed parser invalidates
+ * everything.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ArticleRecord } from "../parse/schema.ts";
+import { PackStore } from "./pack-store.ts";
 
 /** Bump when the cache's file format changes. */
-const FORMAT = "news-archive-parse-cache-1";
+const FORMAT = "news-archive-parse-cache-2";
 
 /** The cache key of one article file. */
 export function cacheKey(fingerprint: string, path: string, bytes: Uint8Array): string {
   return createHash("sha256").update(fingerprint).update("\0").update(path).update("\0").update(bytes).digest("hex");
 }
 
-/** Where a key's record lives under the cache folder. */
-export function cacheFile(cacheDir: string, key: string): string {
-  return join(cacheDir, "parse", key.slice(0, 2), `${key}.json`);
+/** The parse cache of a cache folder (`<cacheDir>/parse-pack/`). */
+export function parseCache(cacheDir: string): PackStore {
+  return new PackStore(join(cacheDir, "parse-pack"));
 }
 
-/** Reads a cached record, or null when there is none (or it cannot be read: the file is then parsed again). */
-export async function readCached(cacheDir: string, key: string): Promise<ArticleRecord | null> {
-  try {
-    return JSON.parse(await readFile(cacheFile(cacheDir, key), "utf8")) as ArticleRecord;
-  } catch {
-    return null;
-  }
-}
-
-/** Writes a record atomically (temporary file, then rename), so a crash never leaves half a record. */
-export async function writeCached(cacheDir: string, key: string, record: ArticleRecord): Promise<void> {
-  const file = cacheFile(cacheDir, key);
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(temporary, JSON.stringify(record));
-  await rename(temporary, file);
+/** The topic-extraction cache of a cache folder (`<cacheDir>/topics-pack/`); its values may be asked for twice. */
+export function topicsCache(cacheDir: string): PackStore {
+  return new PackStore(join(cacheDir, "topics-pack"), { keepRead: true });
 }
 
 let fingerprintPromise: Promise<string> | undefined;

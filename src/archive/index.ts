@@ -4,8 +4,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { directoryCache, loadVocabulary, type LoadedVocabulary } from "../topics/index.ts";
+import { loadVocabulary, type ExtractionCache, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
+import { topicsCache } from "./cache.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
 
 export { buildArchive, newestFirst, type Archive, type BuildArchiveOptions, type PublishedArticle } from "./build-archive.ts";
@@ -32,11 +33,17 @@ export const VOCABULARY_FILE = "topics.yml";
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
   const [loaded, vocabulary] = await Promise.all([loadRecords(dir, options), readVocabulary(dir)]);
   const cacheDir = options.cacheDir ?? null;
+  const store = cacheDir === null ? null : topicsCache(cacheDir);
+  const extractions: ExtractionCache | undefined = store === null ? undefined : {
+    get: (key) => store.get(key) as ReturnType<ExtractionCache["get"]>,
+    set: (key, value) => store.set(key, value),
+  };
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,
-    topicsCache: cacheDir === null ? undefined : directoryCache(join(cacheDir, "topics")),
+    topicsCache: extractions,
     extraDiagnostics: vocabulary?.diagnostics ?? [],
   });
+  store?.flush();
   return { ...archive, files: loaded.records.length, cached: loaded.cached, parsed: loaded.parsed };
 }
 

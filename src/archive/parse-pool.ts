@@ -1,21 +1,23 @@
 /** Parses the files missing from the cache: in the main thread when they are few, in worker threads when many. */
 import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../parse/schema.ts";
-import { writeCached } from "./cache.ts";
 import { parseChecked } from "./parse-one.ts";
+import type { PackStore } from "./pack-store.ts";
 
 /** One file for a worker to parse. */
 export interface ParseJob {
   readonly path: string;
   readonly key: string;
-  readonly cacheDir: string | null;
   /** The bytes already read by the main thread, when parsing in the main thread. */
   readonly bytes?: Uint8Array;
 }
 
-/** A worker's answer to one batch. */
+/**
+ * A worker's answer to one batch: each record as JSON, which the main thread both caches as it is and parses (a
+ * string crosses threads faster than an object, and a cold record is then exactly what a warm build reads).
+ */
 export interface ParseReply {
-  readonly records: readonly ArticleRecord[];
+  readonly json: readonly string[];
 }
 
 /** Options of `parseMany`. */
@@ -24,18 +26,21 @@ export interface ParseManyOptions {
   readonly workers?: number;
   /** Below this many files, parse in the main thread: starting workers costs more (default 400). */
   readonly threshold?: number;
+  /** Where each new record is cached (default none). */
+  readonly cache?: PackStore | null;
 }
 
 const BATCH = 64;
 
 /**
- * Parses files and writes each record to the cache; returns the records in the order of `jobs`.
+ * Parses files and puts each record in the cache; returns the records in the order of `jobs`.
  * @param jobs files to parse, with their cache keys
  * @param options worker count and threshold
  */
 export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOptions = {}): Promise<ArticleRecord[]> {
   const workers = options.workers ?? 2;
-  if (jobs.length < (options.threshold ?? 400) || workers < 1) return parseInline(jobs);
+  const cache = options.cache ?? null;
+  if (jobs.length < (options.threshold ?? 400) || workers < 1) return parseInline(jobs, cache);
   const results: ArticleRecord[] = new Array<ArticleRecord>(jobs.length);
   let next = 0;
   const threads = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startWorker());
@@ -49,10 +54,14 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
         }
         start = next;
         next += BATCH;
-        worker.postMessage(jobs.slice(start, next).map(({ path, key, cacheDir }) => ({ path, key, cacheDir })));
+        worker.postMessage(jobs.slice(start, next).map(({ path, key }) => ({ path, key })));
       };
       worker.on("message", (reply: ParseReply) => {
-        reply.records.forEach((record, i) => (results[start + i] = record));
+        reply.json.forEach((json, i) => {
+          const job = jobs[start + i] as ParseJob;
+          results[start + i] = JSON.parse(json) as ArticleRecord;
+          cache?.setJson(job.key, json);
+        });
         feed();
       });
       worker.once("error", reject);
@@ -64,12 +73,13 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
   return results;
 }
 
-async function parseInline(jobs: readonly ParseJob[]): Promise<ArticleRecord[]> {
+function parseInline(jobs: readonly ParseJob[], cache: PackStore | null): ArticleRecord[] {
   const records: ArticleRecord[] = [];
   for (const job of jobs) {
-    const record = parseChecked(job.path, job.bytes ?? new Uint8Array());
-    if (job.cacheDir !== null) await writeCached(job.cacheDir, job.key, record);
-    records.push(record);
+    // Through JSON, so that a record parsed now is the very value a warm build reads from the cache.
+    const json = JSON.stringify(parseChecked(job.path, job.bytes ?? new Uint8Array()));
+    cache?.setJson(job.key, json);
+    records.push(JSON.parse(json) as ArticleRecord);
   }
   return records;
 }

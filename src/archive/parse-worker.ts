@@ -1,20 +1,16 @@
 /**
- * A parse worker thread: receives batches of files, parses them, writes each record to the cache and returns them.
- * Started by `parse-pool.ts`; not imported by anything else.
+ * A parse worker thread: receives batches of files, parses them and returns each record as JSON (the main thread
+ * caches it). Started by `parse-pool.ts`; not imported by anything else.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { writeCached } from "./cache.ts";
 import { parseChecked } from "./parse-one.ts";
 import type { ParseJob, ParseReply } from "./parse-pool.ts";
 
 const port = parentPort;
 if (port) {
   port.on("message", (jobs: readonly ParseJob[]) => {
-    void Promise.all(jobs.map(async (job) => {
-      const record = parseChecked(job.path, await readFile(job.path));
-      if (job.cacheDir !== null) await writeCached(job.cacheDir, job.key, record);
-      return record;
-    })).then((records) => port.postMessage({ records } satisfies ParseReply));
+    const json = jobs.map((job) => JSON.stringify(parseChecked(job.path, readFileSync(job.path))));
+    port.postMessage({ json } satisfies ParseReply);
   });
 }

@@ -1,0 +1,60 @@
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { PackStore } from "../src/archive/pack-store.ts";
+
+const key = (n: number): string => n.toString(16).padStart(64, "0");
+
+describe("PackStore", () => {
+  it("should give back after a flush what was set, in a new store on the same folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const first = new PackStore(dir);
+    first.set(key(1), { a: 1, text: "line\nbreak" });
+    first.set(key(2), [1, 2]);
+    first.flush();
+    const second = new PackStore(dir);
+    expect(second.get(key(1))).toEqual({ a: 1, text: "line\nbreak" });
+    expect(second.get(key(2))).toEqual([1, 2]);
+    expect(second.get(key(3))).toBeUndefined();
+    expect(readdirSync(dir)).toEqual(["00.jsonl"]);
+  });
+
+  it("should treat a half-written line as a miss and still read the others", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const store = new PackStore(dir);
+    store.set(key(1), { ok: true });
+    store.flush();
+    appendFileSync(join(dir, "00.jsonl"), `${key(2)}\t{"cut`);
+    const again = new PackStore(dir);
+    expect(again.get(key(2))).toBeUndefined();
+    expect(again.get(key(1))).toEqual({ ok: true });
+  });
+
+  it("should read a value once unless asked to keep it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const store = new PackStore(dir);
+    store.set(key(1), 7);
+    store.flush();
+    const once = new PackStore(dir);
+    expect(once.get(key(1))).toBe(7);
+    expect(once.get(key(1))).toBeUndefined();
+    const kept = new PackStore(dir, { keepRead: true });
+    expect(kept.get(key(1))).toBe(7);
+    expect(kept.get(key(1))).toBe(7);
+  });
+
+  it("should rewrite a mostly stale shard with only the keys used in the run, the last value of each", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const old = new PackStore(dir);
+    for (let n = 0; n < 40; n += 1) old.set(key(n), n);
+    old.set(key(5), "newer");
+    old.flush();
+    const run = new PackStore(dir);
+    expect(run.get(key(5))).toBe("newer");
+    run.set(key(100), "new");
+    run.flush();
+    const lines = readFileSync(join(dir, "00.jsonl"), "utf8").split("\n").filter((line) => line !== "");
+    expect(lines).toEqual([`${key(5)}\t"newer"`, `${key(100)}\t"new"`]);
+  });
+});
