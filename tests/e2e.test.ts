@@ -66,7 +66,7 @@ describe("an editor adds an article", () => {
     const text = await readFile(join(dir, FILE), "utf8");
     expect(text).toContain(`${HEADLINE}\n\n10 June 2021\n\n`);
     expect((await run(["new", HEADLINE, "--date", "2021-06-10"])).code).toBe(1);
-  });
+  }, 180_000);
 
   it("should have `check` report a mistake with its file, line and rule, and fail", async () => {
     const text = await readFile(join(dir, FILE), "utf8");
@@ -80,7 +80,7 @@ describe("an editor adds an article", () => {
     const build = await run(["build"]);
     expect(build.code).toBe(1);
     expect(build.stderr).toContain(`${FILE}:2:1`);
-  });
+  }, 180_000);
 
   it("should pass `check` and build once the mistake is fixed", async () => {
     const text = await readFile(join(dir, FILE), "utf8");
@@ -89,7 +89,7 @@ describe("an editor adds an article", () => {
     expect(check.code, check.stdout).toBe(0);
     const build = await run(["build"]);
     expect(build.code, build.stderr).toBe(0);
-  }, 120_000);
+  }, 180_000);
 
   it("should have `diff --base HEAD` add the article's page and nothing else", async () => {
     const result = await run(["diff", "--base", "HEAD", "--format", "json"]);
