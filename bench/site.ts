@@ -110,7 +110,10 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
   const rows: Row[] = [];
   // Each figure is printed as soon as it is measured, so a long run shows its progress.
   const add = (...added: Row[]): void => {
-    for (const r of added) process.stdout.write(`${r.size}: ${r.run.trim()} ${r.seconds} s wall, ${r.cpu || "-"} s cpu, ${r.peakMb || "-"} MB peak  ${r.note}\n`);
+    for (const r of added) {
+      const figures = r.cpu === "" ? `${r.seconds} s (the build's own timing)` : `${r.seconds} s wall, ${r.cpu} s cpu, ${r.peakMb} MB peak`;
+      process.stdout.write(`${r.size}: ${r.run.trim()} ${figures}  ${r.note}\n`);
+    }
     rows.push(...added);
   };
   for (const size of sizes) {
