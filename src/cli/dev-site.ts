@@ -1,6 +1,6 @@
 /**
  * The site kept live in memory for `news-archive serve`. When article files change, only those files are parsed
- * again, in two steps:
+ * again (through the parse cache at start), in two steps:
  * - `update`, at once: the changed articles' own pages are planned alone and rendered, with the neighbours, related
  *   articles and topic links of the current plan (what only the whole archive knows);
  * - `settle`, afterwards: the archive (topics) and the page plan are recomputed from the records in memory (topic
@@ -19,7 +19,7 @@ import { articleRecordSchema, parseArticle } from "../parse/index.ts";
 import type { ArticleRecord } from "../parse/index.ts";
 import { outputFile, planSite, siteOptions, sitePlugin, TEMPLATES_DIR } from "../site/index.ts";
 import type { ArticlePage, EleventyConfigApi, SiteData, SiteOptions } from "../site/index.ts";
-import { directoryCache, loadVocabulary } from "../topics/index.ts";
+import { loadVocabulary } from "../topics/index.ts";
 import type { ExtractionCache } from "../topics/index.ts";
 
 /** What one update did, with its time in milliseconds. */
@@ -55,15 +55,9 @@ export class DevSite {
 
   /** @param options articles folder, output folder, cache folder, site options */
   constructor(private readonly options: DevSiteOptions) {
-    const memory = new Map<string, Parameters<ExtractionCache["set"]>[1]>();
-    const disk = options.cacheDir === null ? null : directoryCache(join(options.cacheDir, "topics"));
-    this.topicsCache = {
-      get: (key) => memory.get(key) ?? disk?.get(key),
-      set: (key, value) => {
-        memory.set(key, value);
-        disk?.set(key, value);
-      },
-    };
+    // Extraction results in memory: filled by `start` (which plans the whole archive once), so a settle step only
+    // extracts the articles that changed.
+    this.topicsCache = new Map<string, Parameters<ExtractionCache["set"]>[1]>();
   }
 
   /**
