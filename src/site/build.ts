@@ -137,7 +137,7 @@ const RENDER_BATCH = 12_000;
 /** Writes the article JSON files, frees the full records, then renders the pages in batches. */
 async function renderInBatches(hand: () => SiteData, outputDir: string, size: number): Promise<void> {
   let full: SiteData | null = hand();
-  await writeArticleJson(full.articlePages, outputDir);
+  writeArticleJson(full.articlePages, outputDir);
   const slim = slimSite(full);
   full = null;
   const perRun = Math.max(1, Math.floor(size));

@@ -2,9 +2,12 @@
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const HTML_SPECIAL = /[&<>"']/u;
+
 /** Escapes text for HTML or XML content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char);
+  // Most texts (dates, slugs, plain headlines) need no escape: testing first avoids building a new string.
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char) : text;
 }
 
 /** Escapes text for XML (Atom, sitemap), also dropping characters XML 1.0 cannot hold. */
@@ -20,5 +23,9 @@ export function escapeXml(text: string): string {
  * @param indent spaces of indentation (default none)
  */
 export function jsonForScript(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/gu, (char) => SCRIPT_ESCAPES[char] ?? char);
 }
+
+const SCRIPT_ESCAPES: Readonly<Record<string, string>> = Object.fromEntries(
+  ["<", ">", "&", "\u2028", "\u2029"].map((char) => [char, `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`]),
+);

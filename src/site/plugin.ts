@@ -51,7 +51,7 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
     data ??= (async () => {
       const site = await options.site();
       if (options.writeArticleJson === false) return site;
-      if (output !== null) await writeArticleJson(site.articlePages, output);
+      if (output !== null) writeArticleJson(site.articlePages, output);
       return slimSite(site);
     })();
     return data;
