@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: the whole benchmark. Runs the parser and topic benchmarks when they exist (bench/parse.ts,
- * bench/topics.ts, each in its own process), then the site benchmark with this command's arguments
- * (`--sizes 1000,10000`, `--dir FOLDER`, `--keep`).
+ * `npm run bench`: the whole benchmark. Runs the parser, topic and edit-latency benchmarks when they exist
+ * (bench/parse.ts, bench/topics.ts, bench/edit.ts, each in its own process with its own defaults), then the site
+ * benchmark with this command's arguments (`--sizes 1000,10000`, `--dir FOLDER`, `--keep`), whose table ends the output.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,7 +11,7 @@ import { benchSite, table } from "./site.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let failed = false;
-for (const name of ["parse.ts", "topics.ts"]) {
+for (const name of ["parse.ts", "topics.ts", "edit.ts"]) {
   const script = path.join(here, name);
   if (!existsSync(script)) {
     process.stdout.write(`(bench/${name} is not there: skipped)\n`);
