@@ -24,6 +24,8 @@ export interface Mention {
   /** Named as a location ("in Washington"), not as an actor ("Washington imposed"). */
   located: boolean;
   evidence: Evidence;
+  /** A person's country when a country qualifies their title ("U.S. Agriculture Secretary Richard Lyng"): ISO alpha-2. */
+  country?: string;
 }
 
 /** What classifying one span needs, passed to the helpers instead of closures (cheaper per span). */
@@ -36,6 +38,8 @@ interface Context {
   readonly out: Mention[];
   cue: boolean;
   run: number[];
+  /** Country of a place that qualifies the title words that follow ("Japanese Prime Minister ..."). */
+  qualifier: string | null;
 }
 
 const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
@@ -56,7 +60,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     toks = toks.slice(1);
   }
   if (tokens.length === 0) return [];
-  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [] };
+  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null };
   const out = c.out;
   const whole = toks.join(" ");
   const known = gaz.lookup(whole);
@@ -85,6 +89,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
         const modifier = hit.entry.kind === "place" && j - i < toks.length;
         out.push(mention(c, i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
         matched = j;
+        if (hit.entry.kind === "place" && hit.entry.country !== null && j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) c.qualifier = hit.entry.country;
         break;
       }
     }
@@ -172,11 +177,14 @@ function flush(c: Context): void {
   else out.push(mention(c, run[0]!, words.join(" "), null));
   c.run = [];
   c.cue = false;
+  c.qualifier = null;
 }
 
 function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention {
   const located = i === 0 && PLACE_PREPOSITIONS.has(c.span.before[0] ?? "");
   const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, located, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
-  return extra === undefined ? m : Object.assign(m, extra);
+  if (extra !== undefined) Object.assign(m, extra);
+  if (m.kind === "person" && c.qualifier !== null) m.country = c.qualifier;
+  return m;
 }
 

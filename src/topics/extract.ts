@@ -8,6 +8,7 @@ import { gazetteer } from "./gazetteer.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { classify, looksLikeName } from "./classify.ts";
 import type { Evidence, Mention } from "./classify.ts";
+import { addImpliedCountries } from "./implied.ts";
 import { isAllCaps, keyOf } from "./normalise.ts";
 import { findSpans, stripPossessive, tokenize, wordContext } from "./spans.ts";
 
@@ -35,6 +36,8 @@ export interface ExtractedEntity {
   /** Some mention names it as a location ("in Paris"): a capital named so stays a place of its own. */
   located: boolean;
   evidence: Evidence[];
+  /** A person's country, from a country qualifying their title ("U.S. Trade Representative Clayton Yeutter"). */
+  country?: string;
 }
 
 /** What extraction returns for one article. */
@@ -43,7 +46,7 @@ export interface Extraction {
 }
 
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export type { Evidence } from "./classify.ts";
 
@@ -75,7 +78,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
     // The dateline says where the story is: it weighs like the headline.
     mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
   }
-  const entities = mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz);
+  const entities = addImpliedCountries(mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz), gaz);
   return { entities };
 }
 
@@ -197,6 +200,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     }
     if (!e.variants.includes(m.surface)) e.variants.push(m.surface);
     e.located ||= m.located;
+    if (m.country !== undefined) e.country ??= m.country;
     if (m.weight > 0) {
       e.mentions += 1;
       e.score += m.weight * (m.evidence.block < 0 ? 3 : m.evidence.block === 0 ? 1.5 : 1);
