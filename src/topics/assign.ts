@@ -38,6 +38,8 @@ interface Resolved {
   lead: boolean;
   variants: string[];
   evidence: TopicEvidence[];
+  /** Mentions introducing the name as a commentator's. */
+  commentator: number;
 }
 
 /**
@@ -119,7 +121,8 @@ function select(resolved: readonly Resolved[]): Resolved[] {
     .filter((r) => r.kind !== null && (r.known || r.kind === "person" || r.headline || r.mentions >= 3))
     .filter((r) => {
       if (r.headline) return true;
-      if (r.kind === "person") return r.mentions >= 2 && (r.lead || r.mentions >= 3);
+      // An analyst or spokesman quoted in the story is its source, not its subject.
+      if (r.kind === "person") return r.commentator === 0 && r.mentions >= 2 && (r.lead || r.mentions >= 3);
       if (r.kind === "place" && r.score < MIN_PLACE_SCORE) return false;
       return (r.lead && r.mentions >= 2) || r.mentions >= 3 || (r.known && (r.kind === "subject" || (r.kind === "organisation" && r.mentions >= 2))) || r.score >= 0.5 * top;
     })
@@ -189,13 +192,14 @@ function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, su
     }));
     const prev = byName.get(name);
     if (prev === undefined) {
-      byName.set(name, { name, kind, known, score: e.score, mentions: e.mentions, headline: e.headline, lead: e.lead, variants: [...e.variants], evidence });
+      byName.set(name, { name, kind, known, score: e.score, mentions: e.mentions, headline: e.headline, lead: e.lead, variants: [...e.variants], evidence, commentator: e.commentator ?? 0 });
     } else {
       prev.score += e.score;
       prev.mentions += e.mentions;
       prev.headline ||= e.headline;
       prev.lead ||= e.lead;
       prev.kind ??= kind;
+      prev.commentator += e.commentator ?? 0;
       for (const v of e.variants) if (!prev.variants.includes(v)) prev.variants.push(v);
       prev.evidence.push(...evidence);
     }

@@ -24,6 +24,8 @@ export interface Mention {
   /** Named as a location ("in Washington"), not as an actor ("Washington imposed"). */
   located: boolean;
   evidence: Evidence;
+  /** Introduced as a commentator ("economist Alain Marais", "Sanford Margoshes, oil analyst with ..."). */
+  commentator?: boolean;
   /** A person's country when a country qualifies their title ("U.S. Agriculture Secretary Richard Lyng"): ISO alpha-2. */
   country?: string;
 }
@@ -103,7 +105,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
       flush(c);
       out.push(mention(c, i, `${model[1]}-${model[2]}`, "subject", { known: true }));
     } else if (toks[i]!.endsWith("s") && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush(c);
-    else if (TITLE_WORDS.has(w)) {
+    else if (TITLE_WORDS.has(w) || (w === "state" && toks[i - 1] === "of")) {
       flush(c);
       c.cue = true;
     } else if (startsLower(toks[i]!) && c.run.length === 0) continue;

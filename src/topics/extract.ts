@@ -36,6 +36,8 @@ export interface ExtractedEntity {
   /** Some mention names it as a location ("in Paris"): a capital named so stays a place of its own. */
   located: boolean;
   evidence: Evidence[];
+  /** Mentions introducing the name as a commentator's (analyst, economist, spokesman): a source, not a subject. */
+  commentator?: number;
   /** A person's country, from a country qualifying their title ("U.S. Trade Representative Clayton Yeutter"). */
   country?: string;
 }
@@ -73,6 +75,9 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
     for (const span of findSpans(block === -1 ? titleTokens : tokens[block]!, words)) mentions.push(...classify(span, block, gaz));
   }
   if (shoutedTitle) mentions.push(...shoutedHeadline(title, gaz));
+  for (const m of mentions) {
+    if (m.evidence.block >= 0 && (m.kind === "person" || (m.kind === null && !m.known)) && isCommentator(blocks[m.evidence.block]!, m.evidence.offset, m.surface.length)) m.commentator = true;
+  }
   const place = dateline === null ? undefined : datelinePlace(dateline, gaz);
   if (dateline !== null && place !== undefined) {
     // The dateline says where the story is: it weighs like the headline.
@@ -80,6 +85,18 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   }
   const entities = addImpliedCountries(mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz), gaz);
   return { entities };
+}
+
+/** Roles of people who comment on news rather than make it. */
+const COMMENTATOR = "(?:analysts?|economists?|professor|strategists?|traders?|dealers?|consultants?|researchers?|experts?|spokes(?:man|woman|person))";
+/** The role right before the name, with only capitalised words between ("Societe Generale economist Alain Marais"). */
+const ROLE_BEFORE = new RegExp(`\\b${COMMENTATOR}\\s+(?:\\p{Lu}[\\p{L}.'-]*\\s+){0,3}$`, "u");
+/** The role in an apposition right after the name ("Sanford Margoshes, oil analyst with ..."). */
+const ROLE_AFTER = new RegExp(`^(?:['’]s)?,\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${COMMENTATOR}\\b`, "u");
+
+/** Whether the name at `offset` is introduced as a commentator's (an analyst, an economist, a spokesman). */
+function isCommentator(text: string, offset: number, length: number): boolean {
+  return ROLE_BEFORE.test(text.slice(Math.max(0, offset - 60), offset)) || ROLE_AFTER.test(text.slice(offset + length, offset + length + 60));
 }
 
 /**
@@ -201,6 +218,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     if (!e.variants.includes(m.surface)) e.variants.push(m.surface);
     e.located ||= m.located;
     if (m.country !== undefined) e.country ??= m.country;
+    if (m.commentator === true) e.commentator = (e.commentator ?? 0) + 1;
     if (m.weight > 0) {
       e.mentions += 1;
       e.score += m.weight * (m.evidence.block < 0 ? 3 : m.evidence.block === 0 ? 1.5 : 1);
