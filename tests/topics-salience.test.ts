@@ -60,3 +60,23 @@ describe("people a story is about", () => {
     expect(x.entities.some((e) => e.name.startsWith("State "))).toBe(false);
   });
 });
+
+describe("company legal forms", () => {
+  it("should make the United States a topic of a story whose subject is an Inc named in the headline", () => {
+    const r = written("Champion Products Inc approves stock split", [
+      "Champion Products Inc said its board approved a two-for-one stock split of its common shares.",
+      "The company said the split would be paid on April 1.",
+    ]);
+    expect(topicsOf(r)).toContain("United States");
+  });
+
+  it("should let a country named in the lead outweigh the legal form", () => {
+    const r = written("Quebecor sees new ventures", [
+      "Quebecor Inc, one of Canada's largest publishing companies, is likely to start a newspaper, Canadian officials said.",
+      "Quebecor said Canada's market was growing.",
+    ]);
+    const got = topicsOf(r);
+    expect(got).toContain("Canada");
+    expect(got).not.toContain("United States");
+  });
+});

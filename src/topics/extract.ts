@@ -8,7 +8,7 @@ import { gazetteer } from "./gazetteer.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { classify, looksLikeName } from "./classify.ts";
 import type { Evidence, Mention } from "./classify.ts";
-import { addImpliedCountries } from "./implied.ts";
+import { addImpliedCountries, companiesUpFront } from "./implied.ts";
 import { isAllCaps, keyOf } from "./normalise.ts";
 import { findSpans, stripPossessive, tokenize, wordContext } from "./spans.ts";
 
@@ -83,7 +83,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
     // The dateline says where the story is: it weighs like the headline.
     mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
   }
-  const entities = addImpliedCountries(mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz), gaz);
+  const entities = addImpliedCountries(mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz), gaz, companiesUpFront(title, blocks[0] ?? ""));
   return { entities };
 }
 

@@ -22,8 +22,18 @@ const WEIGHT: Readonly<Record<string, number>> = { organisation: 1.7, person: 1.
  * @param gaz the gazetteer
  * @returns the entities, most salient first
  */
-export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEntity[] {
+export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer, companies: readonly CompanyMention[] = []): ExtractedEntity[] {
   const byCountry = new Map<string, { score: number; mentions: number; headline: boolean; lead: boolean; evidence: ExtractedEntity["evidence"] }>();
+  // A company's legal form is a weak default: any country named in the headline or lead says more.
+  const namedUpFront = entities.some((e) => e.kind === "place" && e.known && (e.headline || e.lead) && gaz.byName(e.name)?.country !== undefined);
+  for (const m of namedUpFront ? [] : companies) {
+    const c = byCountry.get(m.country) ?? { score: 0, mentions: 0, headline: false, lead: false, evidence: [] };
+    c.score += WEIGHT["organisation"]! * (m.evidence.block < 0 ? 3 : 1.5);
+    c.mentions += 1;
+    c.lead ||= m.evidence.block === 0;
+    if (c.evidence.length < 5) c.evidence.push(m.evidence);
+    byCountry.set(m.country, c);
+  }
   for (const e of entities) {
     const entry = e.known ? gaz.byName(e.name) : undefined;
     const code = e.kind === "person" ? e.country : entry?.country;
@@ -56,4 +66,34 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer)
     });
   }
   return entities.sort((a, b) => b.score - a.score);
+}
+
+/** A company named with its legal form in the headline or lead, and the country that form belongs to. */
+export interface CompanyMention {
+  readonly country: string;
+  readonly evidence: ExtractedEntity["evidence"][number];
+}
+
+/** Legal forms that belong to one country's company law ("Inc" and "Corp" are American, "plc" British, "GmbH" German). */
+const LEGAL_FORMS: Readonly<Record<string, string>> = {
+  inc: "US", incorporated: "US", corp: "US", llc: "US", plc: "GB", gmbh: "DE", spa: "IT", "s.p.a": "IT", nv: "NL", "n.v": "NL",
+  kk: "JP", "k.k": "JP", pty: "AU", oyj: "FI", asa: "NO",
+};
+const COMPANY = /(?:^|[^\p{L}])(\p{Lu}[\p{L}\p{N}&'-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'-]*|and|of|&)){0,5})\s+(Inc|INC|Incorporated|INCORPORATED|Corp|CORP|LLC|[Pp]lc|PLC|GmbH|GMBH|S\.?p\.?A|SPA|N\.?V|K\.?K|Pty|PTY|Oyj|ASA)\b\.?/gu;
+
+/**
+ * Companies named with a legal form in the headline or the lead: the subject of a business story.
+ * @param title the headline
+ * @param lead the lead paragraph
+ */
+export function companiesUpFront(title: string, lead: string): CompanyMention[] {
+  const out: CompanyMention[] = [];
+  for (const [block, text] of [[-1, title], [0, lead]] as const) {
+    COMPANY.lastIndex = 0;
+    for (let m = COMPANY.exec(text); m !== null && out.length < 6; m = COMPANY.exec(text)) {
+      const country = LEGAL_FORMS[m[2]!.toLowerCase().replace(/\.$/u, "")];
+      if (country !== undefined) out.push({ country, evidence: { block, offset: m.index, text: `${m[1]!} ${m[2]!}` } });
+    }
+  }
+  return out;
 }
