@@ -11,6 +11,7 @@ import { slimSite, writeArticleJson } from "./article-json.ts";
 import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
 import { indexForSearch } from "./search-index.ts";
 import { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
+import { writeTextFiles } from "./text-files.ts";
 import type { SiteData } from "./types.ts";
 
 /** Options of `buildSite`. */
@@ -134,10 +135,11 @@ export function formatDiagnostics(diagnostics: readonly ArchiveDiagnostic[]): st
  */
 const RENDER_BATCH = 12_000;
 
-/** Writes the article JSON files, frees the full records, then renders the pages in batches. */
+/** Writes the article JSON and text files, frees the full records, then renders the pages in batches. */
 async function renderInBatches(hand: () => SiteData, outputDir: string, size: number): Promise<void> {
   let full: SiteData | null = hand();
   writeArticleJson(full.articlePages, outputDir);
+  writeTextFiles(full.textFiles, outputDir);
   const slim = slimSite(full);
   full = null;
   const perRun = Math.max(1, Math.floor(size));
@@ -147,7 +149,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
       ...slim,
       articlePages: slim.articlePages.slice(run * perRun, (run + 1) * perRun),
       listingPages: slim.listingPages.slice(run * perRun, (run + 1) * perRun),
-      textFiles: run === 0 ? slim.textFiles : [],
+      textFiles: [],
       renderSingles: run === 0,
     };
     await renderWithEleventy(() => batch, outputDir);
