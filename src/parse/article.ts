@@ -143,7 +143,7 @@ function finalChecks(record: ArticleRecord, head: Head, lines: readonly Line[], 
 function languageSample(title: string | null, blocks: readonly Block[]): string {
   let sample = title ?? "";
   for (const block of blocks) {
-    if (sample.length > 4000) break;
+    if (sample.length > 2000) break;
     if (block.type !== "preformatted") sample += `\n${block.text}`;
   }
   return sample;
