@@ -29,7 +29,8 @@ interface Counts {
 /** Reuters-21578 codes whose spelling is not the slug of our canonical name. */
 const REUTERS_PLACE: Readonly<Record<string, string>> = {
   US: "usa", GB: "uk", SU: "ussr", RU: "ussr", DE: "west-germany", DD: "east-germany", KR: "south-korea", KP: "north-korea",
-  AE: "uae", CI: "ivory-coast", CD: "zaire", HK: "hong-kong", CZ: "czechoslovakia", YE: "yemen-arab-republic",
+  AE: "uae", CI: "ivory-coast", CD: "zaire", CG: "congo", HK: "hong-kong", CZ: "czechoslovakia", YE: "yemen-arab-republic",
+  MM: "burma",
 };
 const REUTERS_ORG: Readonly<Record<string, string>> = {
   "European Community": "ec", "European Union": "ec", "European Commission": "ec", OPEC: "opec", "World Bank": "worldbank",
@@ -119,9 +120,11 @@ function reuters(folder: string): { counts: Record<Kind, Counts>; articles: numb
 }
 
 function placeCode(name: string, gaz: ReturnType<typeof gazetteer>): string | null {
-  const country = gaz.byName(name)?.country ?? null;
+  const entry = gaz.byName(name);
+  const country = entry?.country ?? null;
   if (country === null) return null;
-  return REUTERS_PLACE[country] ?? slugOf(gaz.countryName(country) ?? country);
+  // A state the country list lacks (Yugoslavia) is its own country: name it, not its code.
+  return REUTERS_PLACE[country] ?? slugOf(gaz.countryName(country) ?? (entry?.placeType === "country" ? name : country));
 }
 
 function personCodes(name: string): string[] {

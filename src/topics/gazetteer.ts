@@ -86,6 +86,14 @@ const EXTRA_PLACES: readonly { name: string; country: string | null; type: strin
   { name: "Kashmir", country: null, type: "region", aliases: [] },
   { name: "Hong Kong", country: "HK", type: "country", aliases: [] },
   { name: "Kyiv", country: "UA", type: "capital", aliases: ["Kiev"] },
+  // Names the press used before the cities were renamed (archives reach back decades).
+  { name: "Beijing", country: "CN", type: "capital", aliases: ["Peking"] },
+  { name: "Mumbai", country: "IN", type: "city", aliases: ["Bombay"] },
+  { name: "Kolkata", country: "IN", type: "city", aliases: ["Calcutta"] },
+  { name: "Chennai", country: "IN", type: "city", aliases: ["Madras"] },
+  { name: "Saint Petersburg", country: "RU", type: "city", aliases: ["Leningrad"] },
+  { name: "Yangon", country: "MM", type: "city", aliases: ["Rangoon"] },
+  { name: "Ho Chi Minh City", country: "VN", type: "city", aliases: ["Saigon"] },
 ];
 const US_STATES = `Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
 Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
