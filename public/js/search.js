@@ -9,4 +9,17 @@ window.addEventListener("DOMContentLoaded", () => {
     showImages: false,
     showSubResults: true,
   });
+  // Pagefind's input carries only a title; give it an accessible name once the UI has mounted.
+  const label = () => {
+    const input = element.querySelector("input");
+    if (!input) return false;
+    input.setAttribute("aria-label", "Search the archive");
+    return true;
+  };
+  if (!label()) {
+    const observer = new MutationObserver(() => {
+      if (label()) observer.disconnect();
+    });
+    observer.observe(element, { childList: true, subtree: true });
+  }
 });
