@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseArticle } from "../src/parse/index.ts";
 import type { ArticleRecord } from "../src/parse/index.ts";
 import { assignTopics, extractEntities } from "../src/topics/index.ts";
+import { companiesUpFront } from "../src/topics/implied.ts";
 
 /** A record from text written for the test: headline, then paragraphs. */
 function written(title: string, paragraphs: readonly string[]): ArticleRecord {
@@ -68,6 +69,12 @@ describe("company legal forms", () => {
       "The company said the split would be paid on April 1.",
     ]);
     expect(topicsOf(r)).toContain("United States");
+  });
+
+  it("should read a bare Co as American but not a Co Ltd", () => {
+    expect(companiesUpFront("Dean Foods Co sees strong earnings", "").map((c) => c.country)).toEqual(["US"]);
+    expect(companiesUpFront("Nippon Kokan Co Ltd sees lower profit", "")).toEqual([]);
+    expect(companiesUpFront("", "Imperial Chemical Industries Plc said profit rose.").map((c) => c.country)).toEqual(["GB"]);
   });
 
   it("should let a country named in the lead outweigh the legal form", () => {

@@ -24,9 +24,14 @@ const WEIGHT: Readonly<Record<string, number>> = { organisation: 1.7, person: 1.
  */
 export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer, companies: readonly CompanyMention[] = []): ExtractedEntity[] {
   const byCountry = new Map<string, { score: number; mentions: number; headline: boolean; lead: boolean; evidence: ExtractedEntity["evidence"] }>();
-  // A company's legal form is a weak default: any country named in the headline or lead says more.
-  const namedUpFront = entities.some((e) => e.kind === "place" && e.known && (e.headline || e.lead) && gaz.byName(e.name)?.country !== undefined);
-  for (const m of namedUpFront ? [] : companies) {
+  // A company's legal form is a weak default: another country named in the headline or lead says more.
+  const upFront = new Set<string>();
+  for (const e of entities) {
+    const code = e.kind === "place" && e.known && (e.headline || e.lead) ? gaz.byName(e.name)?.country : null;
+    if (code !== undefined && code !== null) upFront.add(code);
+  }
+  for (const m of companies) {
+    if ([...upFront].some((code) => code !== m.country)) continue;
     const c = byCountry.get(m.country) ?? { score: 0, mentions: 0, headline: false, lead: false, evidence: [] };
     c.score += WEIGHT["organisation"]! * (m.evidence.block < 0 ? 3 : 1.5);
     c.mentions += 1;
@@ -74,12 +79,15 @@ export interface CompanyMention {
   readonly evidence: ExtractedEntity["evidence"][number];
 }
 
-/** Legal forms that belong to one country's company law ("Inc" and "Corp" are American, "plc" British, "GmbH" German). */
+/**
+ * Legal forms that belong to one country's company law: "Inc", "Corp" and a bare "Co" are American (a British or
+ * Japanese company is "Co Ltd"), "plc" British, "GmbH" German.
+ */
 const LEGAL_FORMS: Readonly<Record<string, string>> = {
-  inc: "US", incorporated: "US", corp: "US", llc: "US", plc: "GB", gmbh: "DE", spa: "IT", "s.p.a": "IT", nv: "NL", "n.v": "NL",
+  inc: "US", incorporated: "US", corp: "US", co: "US", llc: "US", plc: "GB", gmbh: "DE", spa: "IT", "s.p.a": "IT", nv: "NL", "n.v": "NL",
   kk: "JP", "k.k": "JP", pty: "AU", oyj: "FI", asa: "NO",
 };
-const COMPANY = /(?:^|[^\p{L}])(\p{Lu}[\p{L}\p{N}&'-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'-]*|and|of|&)){0,5})\s+(Inc|INC|Incorporated|INCORPORATED|Corp|CORP|LLC|[Pp]lc|PLC|GmbH|GMBH|S\.?p\.?A|SPA|N\.?V|K\.?K|Pty|PTY|Oyj|ASA)\b\.?/gu;
+const COMPANY = /(?:^|[^\p{L}])(\p{Lu}[\p{L}\p{N}&'-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'-]*|and|of|&)){0,5})\s+(Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Co(?!\.?,?\s+(?:Ltd|LTD|Limited|LIMITED|KG|Inc|INC|Corp|CORP))|CO(?!\.?,?\s+(?:LTD|LIMITED|KG|INC|CORP))|LLC|[Pp]lc|PLC|GmbH|GMBH|S\.?p\.?A|SPA|N\.?V|K\.?K|Pty|PTY|Oyj|ASA)\b\.?/gu;
 
 /**
  * Companies named with a legal form in the headline or the lead: the subject of a business story.
