@@ -171,7 +171,8 @@ function gum(folder: string): { counts: Record<Kind, Counts>; articles: number }
     const gold = [...new Set(d.named_salient_entities)].map((w) => {
       const ent = doc.entities.find((e) => e.wikipedia === w);
       const title = decodeURIComponent(w).replace(/_/gu, " ").replace(/ \(.*\)$/u, "");
-      const forms = new Set([title, ...(ent?.mentions ?? [])].map(norm));
+      // "Professor Cres Eastman" names Cres Eastman: a title before a name is not part of it.
+      const forms = new Set([title, ...(ent?.mentions ?? [])].flatMap((m) => [norm(m), norm(m.replace(HONORIFIC, ""))]));
       return { id: w, kind: kindOf[ent?.type ?? ""], forms };
     });
     const topics = (scored[i] ?? []).filter((t): t is ScoredTopic & { kind: Kind } => (KINDS as readonly string[]).includes(t.kind));
@@ -185,6 +186,8 @@ function gum(folder: string): { counts: Record<Kind, Counts>; articles: number }
   });
   return { counts, articles: index.length };
 }
+
+const HONORIFIC = /^(?:(?:[Tt]he|[Aa]|[Aa]n|[Ff]ormer|[Pp]rofessor|[Pp]rof\.?|[Dd]r\.?|[Mm]r\.?|[Mm]rs\.?|[Mm]s\.?|[Ss]ir|[Pp]resident|[Ss]enator|[Ss]en\.?|[Gg]overnor|[Mm]inister|[Pp]rime minister|[Ss]ecretary|[Cc]hairman|[Dd]irector|[Jj]udge|[Jj]ustice|[Mm]ayor|[Gg]eneral|[Gg]en\.?|[Aa]ctor|[Aa]ctress|[Mm]usician|[Ss]inger|[Aa]rtist|[Aa]uthor|[Cc]hancellor|[Kk]ing|[Qq]ueen|[Pp]rince|[Pp]rincess|[Pp]ope|[Cc]aptain|[Cc]apt\.?)\s+)+(?=\p{Lu})/u;
 
 function norm(text: string): string {
   return slugOf(text.replace(/^(?:the|a|an) /iu, "").replace(/ ?['’]s$/u, ""));

@@ -55,6 +55,12 @@ describe("people a story is about", () => {
     expect(topicsOf(r)).toContain("Dmitry Peskov");
   });
 
+  it("should not read a thing named after a person ('Warhol Polaroids') as a person", () => {
+    const x = extractEntities({ title: "Gallery shows Andy Warhol photographs", blocks: [{ text: "The museum received Warhol Polaroids from the Andy Warhol Foundation. Andy Warhol took the Polaroids in 1969. The Warhol Polaroids are on show, and Warhol fans queued." }] });
+    expect(x.entities.find((e) => e.name === "Andy Warhol")?.kind).toBe("person");
+    expect(x.entities.find((e) => e.name === "Warhol Polaroids")?.kind ?? null).not.toBe("person");
+  });
+
   it("should read 'Secretary of State George Shultz' as George Shultz", () => {
     const x = extractEntities({ title: "Shultz visits Bonn", blocks: [{ text: "U.S. Secretary of State George Shultz arrived in Bonn on Monday. Shultz said the talks went well." }] });
     expect(x.entities.map((e) => e.name)).toContain("George Shultz");

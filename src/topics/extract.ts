@@ -231,6 +231,13 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   for (const e of byKey.values()) {
     if (e.kind === null && !e.known && e.variants.some((v) => !v.includes(" ")) && looksLikeName(e.name, gaz)) e.kind = "person";
   }
+  // "Warhol Polaroids" beside "Andy Warhol": a name led by a person's surname is a thing of theirs, not a person.
+  const personSurnames = new Set<string>();
+  for (const e of byKey.values()) if (e.kind === "person" && e.name.includes(" ")) personSurnames.add(keyOf(e.name.split(" ").at(-1)!));
+  for (const e of byKey.values()) {
+    const words = e.name.split(" ");
+    if (e.kind === "person" && !e.known && words.length >= 2 && personSurnames.has(keyOf(words[0]!))) e.kind = null;
+  }
   if (shoutedTitle !== null) {
     const words = new Set(shoutedTitle.split(/[^\p{L}\p{N}-]+/u).map((w) => keyOf(w)));
     for (const e of byKey.values()) {
