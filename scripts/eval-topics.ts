@@ -176,7 +176,7 @@ function gum(folder: string): { counts: Record<Kind, Counts>; articles: number }
       return { id: w, kind: kindOf[ent?.type ?? ""], forms };
     });
     const topics = (scored[i] ?? []).filter((t): t is ScoredTopic & { kind: Kind } => (KINDS as readonly string[]).includes(t.kind));
-    const matches = (t: ScoredTopic, g: (typeof gold)[number]): boolean => [t.name, ...t.evidence.map((e) => e.text)].some((v) => g.forms.has(norm(v)));
+    const matches = (t: ScoredTopic, g: (typeof gold)[number]): boolean => [t.name, ...t.evidence.filter((e) => e.field !== "implied").map((e) => e.text)].some((v) => g.forms.has(norm(v)));
     for (const t of topics) {
       if (gold.some((g) => matches(t, g))) counts[t.kind].tp += 1;
       else counts[t.kind].fp += 1;

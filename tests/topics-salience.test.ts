@@ -22,6 +22,16 @@ describe("implied countries", () => {
     expect(topicsOf(r)).toContain("United States");
   });
 
+  it("should keep the names that imply a country out of the country's variants", () => {
+    const r = written("Fed leaves rates unchanged", [
+      "The Federal Reserve left its discount rate unchanged on Tuesday.",
+      "Officials at the Federal Reserve said the decision was unanimous.",
+    ]);
+    const us = assignTopics([r]).topics.find((t) => t.name === "United States");
+    expect(us).toBeDefined();
+    expect(us!.variants).not.toContain("Federal Reserve");
+  });
+
   it("should give a person's country when the country qualifies their title", () => {
     const x = extractEntities({ title: "Lyng says farm bill is too costly", blocks: [{ text: "U.S. Agriculture Secretary Richard Lyng said the bill would cost too much. Lyng spoke to reporters." }] });
     const lyng = x.entities.find((e) => e.name === "Richard Lyng");

@@ -8,6 +8,9 @@ import type { ExtractedEntity } from "./extract.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { keyOf } from "./normalise.ts";
 
+/** The `block` of evidence that implies a country (the name that implies it, not a mention of the country). */
+export const IMPLIED_BLOCK = -3;
+
 /**
  * How much a name of one country weighs towards that country. An institution, or a person whose title the country
  * qualifies ("U.S. Trade Representative Clayton Yeutter"), speaks for the country: named in the lead or twice, it
@@ -36,7 +39,7 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
     c.score += WEIGHT["organisation"]! * (m.evidence.block < 0 ? 3 : 1.5);
     c.mentions += 1;
     c.lead ||= m.evidence.block === 0;
-    if (c.evidence.length < 5) c.evidence.push(m.evidence);
+    if (c.evidence.length < 5) c.evidence.push({ ...m.evidence, block: IMPLIED_BLOCK });
     byCountry.set(m.country, c);
   }
   for (const e of entities) {
@@ -50,7 +53,7 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
     c.mentions += e.mentions;
     c.headline ||= e.headline && (e.kind === "organisation" || e.kind === "person");
     c.lead ||= e.lead;
-    if (c.evidence.length < 5 && e.evidence[0] !== undefined) c.evidence.push(e.evidence[0]);
+    if (c.evidence.length < 5 && e.evidence[0] !== undefined) c.evidence.push({ ...e.evidence[0], block: IMPLIED_BLOCK });
     byCountry.set(code, c);
   }
   if (byCountry.size === 0) return entities;

@@ -1,6 +1,7 @@
 /**
  * Well-known organisations a news archive meets, with the short forms the press uses. No npm package keeps such
- * a list; this one is deliberately small and editors extend it in `articles/topics.yml`.
+ * a list; this one is deliberately small and editors extend it in `articles/topics.yml`. `country` marks national
+ * public bodies only: it makes their country a topic of the story (a story on Twitter is not one on the United States).
  */
 
 /** One organisation: canonical name first, then aliases; `country` (ISO alpha-2) where it is a national body. */
@@ -121,23 +122,23 @@ export const ORGANISATIONS: readonly KnownOrganisation[] = [
   { name: "Bank of Japan", aliases: [], country: "JP" },
   { name: "Bundesbank", aliases: ["Deutsche Bundesbank"], country: "DE" },
   { name: "Bank of Canada", aliases: [], country: "CA" },
-  { name: "BBC", aliases: ["British Broadcasting Corporation"], country: "GB" },
-  { name: "CNN", aliases: [], country: "US" },
+  { name: "BBC", aliases: ["British Broadcasting Corporation"] },
+  { name: "CNN", aliases: [] },
   { name: "Kremlin", aliases: [], country: "RU" },
-  { name: "Gazprom", aliases: [], country: "RU" },
-  { name: "Google", aliases: ["Alphabet"], country: "US" },
-  { name: "Apple", aliases: ["Apple Inc"], country: "US" },
-  { name: "Microsoft", aliases: [], country: "US" },
-  { name: "Facebook", aliases: ["Meta"], country: "US" },
-  { name: "Twitter", aliases: [], country: "US" },
-  { name: "Amazon", aliases: ["Amazon.com"], country: "US" },
-  { name: "Boeing", aliases: [], country: "US" },
+  { name: "Gazprom", aliases: [] },
+  { name: "Google", aliases: ["Alphabet"] },
+  { name: "Apple", aliases: ["Apple Inc"] },
+  { name: "Microsoft", aliases: [] },
+  { name: "Facebook", aliases: ["Meta"] },
+  { name: "Twitter", aliases: [] },
+  { name: "Amazon", aliases: ["Amazon.com"] },
+  { name: "Boeing", aliases: [] },
   { name: "Airbus", aliases: [] },
-  { name: "SpaceX", aliases: [], country: "US" },
-  { name: "Tesla", aliases: [], country: "US" },
-  { name: "General Motors", aliases: ["GM"], country: "US" },
-  { name: "IBM", aliases: ["International Business Machines"], country: "US" },
-  { name: "Toyota", aliases: [], country: "JP" },
-  { name: "Samsung", aliases: [], country: "KR" },
-  { name: "Huawei", aliases: [], country: "CN" },
+  { name: "SpaceX", aliases: [] },
+  { name: "Tesla", aliases: [] },
+  { name: "General Motors", aliases: ["GM"] },
+  { name: "IBM", aliases: ["International Business Machines"] },
+  { name: "Toyota", aliases: [] },
+  { name: "Samsung", aliases: [] },
+  { name: "Huawei", aliases: [] },
 ];

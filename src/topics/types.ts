@@ -38,7 +38,7 @@ export interface FileDiagnostic extends Diagnostic {
 
 /** Where one topic of one article was found. */
 export interface TopicEvidence {
-  /** `title`, `body`, `frontMatter`, `rubric`. */
+  /** `title`, `body`, `dateline`, `frontMatter`, `rubric`, or `implied` (a name that implies the topic: Florida, the Fed). */
   readonly field: string;
   /** 1-based line in the file where known (body blocks carry their line), else null. */
   readonly line: number | null;
