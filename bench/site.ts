@@ -140,7 +140,7 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
       const search = await measure(process.execPath, [PAGEFIND, "--site", output, "--glob", ARTICLE_GLOB, "--output-path", scratch, "--quiet"]);
       // On tmpfs every kept file is memory the next step cannot use.
       if (!keep) await rm(scratch, { recursive: true, force: true });
-      add(row(size, "search index alone", search, "", "", search.code === 0 ? "Pagefind CLI, article pages, own process" : failure(search)));
+      add(row(size, "search index alone", search, "", "", search.code === 0 ? "Pagefind CLI, all article pages in ONE bundle (the build makes one per year)" : failure(search)));
       await rm(output, { recursive: true, force: true });
       const warm = await build();
       add(row(size, "build warm", warm, "", "", warm.code === 0 ? "caches kept, fresh output" : failure(warm)));

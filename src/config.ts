@@ -17,6 +17,12 @@ export const config = {
   /** A topic gets its own page only with at least this many articles (the floor; see `topicPageMinArticlesFor`). */
   topicPageMinArticles: 3,
   /**
+   * Most articles in one search-index bundle. Pagefind holds a whole bundle in memory while indexing (about
+   * 0.2 MB per article), so the index is built in bundles of a year (a month, for years larger than this),
+   * one after another, and merged in the browser.
+   */
+  searchShardMaxArticles: 4000,
+  /**
    * Articles a topic needs for its own page in an archive of `articleCount` articles: 3 up to 22,500 articles, then
    * growing with the square root (5 at 50,000, 11 at 300,000), so a large archive does not get thousands of
    * one-story pages while a small one still gets its topics.

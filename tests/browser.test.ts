@@ -106,6 +106,16 @@ describe("the demo site in Chromium", () => {
     await context.close();
   }, 120_000);
 
+  it("should search the older years' bundles too (the index is built a year per bundle and merged)", async () => {
+    const { context } = await open({ javaScript: true, width: 1280, scheme: "light" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`);
+    // The demo archive's oldest article (January 2019) is not in the primary, newest bundle.
+    const results = await searchFor(page, "Magnitogorsk", isArticle);
+    expect(results.some((url) => (pathBelow(server, url) ?? "").startsWith("/2019/01/04/magnitogorsk-"))).toBe(true);
+    await context.close();
+  }, 120_000);
+
   it("should offer a visible skip link as the first Tab stop, and show focus on links", async () => {
     const { context } = await open({ javaScript: false, width: 375, scheme: "light" });
     const page = await context.newPage();

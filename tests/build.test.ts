@@ -58,11 +58,22 @@ describe("the built site", () => {
       "index.html", `${ESCAPING}/index.html`, `${ESCAPING}/article.json`, "2024/index.html", "2024/09/index.html", "2024/09/02/index.html",
       "archive/index.html", "on-this-day/09-02/index.html", "topics/index.html", "topics/fixture-topic/index.html",
       "topics/fixture-topic/feed.xml", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html", "search/index.html",
-      "css/site.css", "js/search.js", "pagefind/pagefind-ui.js",
+      "css/site.css", "js/search.js", "pagefind/2024/pagefind-ui.js",
     ];
     const missing = [];
     for (const path of expected) if (!(await exists(path))) missing.push(path);
     expect(missing).toEqual([]);
+  });
+
+  it("should build one search bundle per year of articles and list them all on the search page", async () => {
+    const years = (await readdir(site)).filter((name) => /^\d{4}$/u.test(name)).sort().reverse();
+    const bundles = (await readdir(join(site, "pagefind"))).sort().reverse();
+    expect(years.length).toBeGreaterThan(1);
+    expect(bundles).toEqual(years);
+    for (const year of years) expect(await exists(`pagefind/${year}/pagefind-entry.json`)).toBe(true);
+    const page = await readFile(join(site, "search", "index.html"), "utf8");
+    expect(page).toContain(`data-bundles="${years.map((year) => `/pagefind/${year}/`).join(" ")}"`);
+    expect(page).toContain(`src="/pagefind/${years[0]}/pagefind-ui.js"`);
   });
 
   it("should not publish drafts", async () => {

@@ -2,10 +2,14 @@
 window.addEventListener("DOMContentLoaded", () => {
   const element = document.getElementById("search");
   if (!element || typeof window.PagefindUI !== "function") return;
+  // The index is built in bundles (a year or a month each); the newest is primary, the others are merged in.
+  const bundles = (element.dataset.bundles || "").split(" ").filter(Boolean);
+  const baseUrl = element.dataset.baseUrl;
   new window.PagefindUI({
     element: "#search",
-    bundlePath: element.dataset.bundlePath,
-    baseUrl: element.dataset.baseUrl,
+    bundlePath: bundles[0],
+    baseUrl,
+    mergeIndex: bundles.slice(1).map((bundlePath) => ({ bundlePath, baseUrl })),
     showImages: false,
     showSubResults: true,
   });

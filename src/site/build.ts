@@ -10,6 +10,7 @@ import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archiv
 import { slimSite, writeArticleJson } from "./article-json.ts";
 import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
 import { indexForSearch } from "./search-index.ts";
+import type { SearchShard } from "./search-shards.ts";
 import { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
 import { writeTextFiles } from "./text-files.ts";
 import type { SiteData } from "./types.ts";
@@ -76,7 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = resolve(options.output);
   const temporary = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
-  const { summary, hand } = await prepare(options);
+  const { summary, hand, shards } = await prepare(options);
   const timings = { load: performance.now() - started, plan: 0, render: 0, search: 0, total: 0 };
   if (hand === null) return { ...summary, ok: false, pages: 0, timings: { ...timings, total: performance.now() - started } };
   await rm(temporary, { recursive: true, force: true });
@@ -85,7 +86,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
-    if (options.search ?? true) await indexForSearch(temporary);
+    if (options.search ?? true) await indexForSearch(temporary, shards);
     timings.search = performance.now() - afterRender;
     await swapIn(temporary, output);
   } catch (error) {
@@ -99,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * Loads and plans the site. Returns what the result reports, and a hand-over function giving the site data once:
  * nothing else keeps it, so the full records can be freed once the plugin has written the JSON files.
  */
-async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings">; hand: (() => SiteData) | null }> {
+async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings">; hand: (() => SiteData) | null; shards: readonly SearchShard[] }> {
   const loaded = await loadSite(options.input, options);
   const { site } = loaded;
   const summary = {
@@ -110,7 +111,8 @@ async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResu
     cached: loaded.cached,
     pages: site.articlePages.length + site.listingPages.length + site.textFiles.length + 4,
   };
-  if (loaded.diagnostics.some((d) => d.severity === "error")) return { summary, hand: null };
+  const { shards } = site.search;
+  if (loaded.diagnostics.some((d) => d.severity === "error")) return { summary, hand: null, shards };
   let pending: SiteData | null = site;
   const hand = (): SiteData => {
     const given = pending;
@@ -118,7 +120,7 @@ async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResu
     if (given === null) throw new SiteBuildError("The site data was asked for twice in one build; this is a bug in the site plugin.");
     return given;
   };
-  return { summary, hand };
+  return { summary, hand, shards };
 }
 
 /** The diagnostics of a result, one per line, and a count. */

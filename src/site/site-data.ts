@@ -5,6 +5,7 @@ import { articlePages } from "./article-pages.ts";
 import { atomFeed, jsonFeed } from "./feeds.ts";
 import { archiveIndex, datePages, homePages, onThisDayPages, topicPagePaths, topicPages, topicsIndex, type ListingContext } from "./listings.ts";
 import { findOutputClashes, type PlannedOutput } from "./outputs.ts";
+import { planSearchShards } from "./search-shards.ts";
 import { sitemapFiles, type SitemapEntry } from "./sitemap.ts";
 import { summarise } from "./summaries.ts";
 import type { SiteData, SiteOptions, TextFile } from "./types.ts";
@@ -59,6 +60,7 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
     ...articles.map((p) => ({ path: p.path, lastmod: p.article.updated ?? p.article.date })),
   ];
   const sitemaps = sitemapFiles(sitemapEntries, urls);
+  const shards = planSearchShards(articles.map((page) => page.article.date), config.searchShardMaxArticles);
   const robots: TextFile = { path: "/robots.txt", body: `User-agent: *\nAllow: /\n\nSitemap: ${urls.absolute("/sitemap.xml")}\n` };
 
   const site: SiteData = {
@@ -71,7 +73,7 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
     listingPages,
     archiveIndex: archiveIdx,
     topicsIndex: topicsIdx,
-    search: { path: "/search/", canonical: urls.absolute("/search/") },
+    search: { path: "/search/", canonical: urls.absolute("/search/"), shards, bundles: shards.map((shard) => urls.href(`/pagefind/${shard.id}/`)) },
     notFound: { path: "/404.html", canonical: urls.absolute("/404.html") },
     textFiles: [...feeds, ...sitemaps, robots],
     renderSingles: true,

@@ -1,5 +1,6 @@
 /** The shapes templates receive: everything is computed in src/site, templates only loop and print. */
 import type { PublishedArticle } from "../archive/index.ts";
+import type { SearchShard } from "./search-shards.ts";
 import type { TopicKind } from "../parse/schema.ts";
 import type { MonthCalendar } from "./calendar.ts";
 import type { Urls } from "./url.ts";
@@ -124,6 +125,13 @@ export interface SimplePage {
   readonly canonical: string;
 }
 
+/** `/search/`: the Pagefind bundles it loads, newest first (the first is the primary one). */
+export interface SearchPage extends SimplePage {
+  readonly shards: readonly SearchShard[];
+  /** Bundle folders as links (path prefix applied), in the order of `shards`. */
+  readonly bundles: readonly string[];
+}
+
 /** The global data Eleventy receives as `site`. */
 export interface SiteData {
   readonly options: SiteOptions;
@@ -135,7 +143,7 @@ export interface SiteData {
   readonly listingPages: readonly ListingPage[];
   readonly archiveIndex: ArchiveIndex;
   readonly topicsIndex: TopicsIndex;
-  readonly search: SimplePage;
+  readonly search: SearchPage;
   readonly notFound: SimplePage;
   readonly textFiles: readonly TextFile[];
   /** Whether this data renders the one-off pages (archive, topics, search, 404); false in all but one render batch. */

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { planSearchShards } from "../src/site/search-shards.ts";
+
+describe("planSearchShards", () => {
+  it("should make one bundle per year, newest first", () => {
+    const shards = planSearchShards(["2019-01-04", "2021-06-03", "2019-12-31", "2020-02-29"], 10);
+    expect(shards.map((s) => s.id)).toEqual(["2021", "2020", "2019"]);
+    expect(shards.map((s) => s.articles)).toEqual([1, 1, 2]);
+    expect(shards[2]?.glob).toBe("2019/[0-9][0-9]/[0-9][0-9]/*/index.html");
+  });
+
+  it("should split a year larger than the limit by month, and keep smaller years whole", () => {
+    const dates = ["2020-01-01", "2020-01-02", "2020-03-05", "2019-07-01"];
+    const shards = planSearchShards(dates, 2);
+    expect(shards.map((s) => s.id)).toEqual(["2020-03", "2020-01", "2019"]);
+    expect(shards[1]).toEqual({ id: "2020-01", glob: "2020/01/[0-9][0-9]/*/index.html", articles: 2 });
+    expect(shards.reduce((sum, s) => sum + s.articles, 0)).toBe(dates.length);
+  });
+
+  it("should plan no bundle for an empty archive", () => {
+    expect(planSearchShards([], 100)).toEqual([]);
+  });
+});
