@@ -25,9 +25,9 @@ export const config = {
   /**
    * Articles a topic needs for its own page in an archive of `articleCount` articles: 3 up to 22,500 articles, then
    * growing with the square root (5 at 50,000, 11 at 300,000), so a large archive does not get thousands of
-   * one-story pages while a small one still gets its topics.
+   * one-story pages while a small one still gets its topics. `floor` defaults to `topicPageMinArticles`.
    */
-  topicPageMinArticlesFor: (articleCount: number): number => Math.max(3, Math.ceil(Math.sqrt(Math.max(0, articleCount)) / 50)),
+  topicPageMinArticlesFor: (articleCount: number, floor = 3): number => Math.max(floor, Math.ceil(Math.sqrt(Math.max(0, articleCount)) / 50)),
   /** Longest slug, in characters. */
   maxSlugLength: 80,
 } as const;

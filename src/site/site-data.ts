@@ -33,7 +33,8 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
   const lang = options.defaultLang;
   const summaries = summarise(archive.articles, urls, lang);
   const context: ListingContext = { archive, summaries, urls, options };
-  const topicPaths = topicPagePaths(archive, options.topicPageMinArticles);
+  // The bar for a topic page rises with the archive (3 at a few hundred articles, 5 at 50,000, 11 at 300,000).
+  const topicPaths = topicPagePaths(archive, config.topicPageMinArticlesFor(archive.articles.length, options.topicPageMinArticles));
   const articles = articlePages(archive, summaries, topicPaths, urls, options);
   const listingPages = [...homePages(context), ...datePages(context), ...onThisDayPages(context), ...topicPages(context, topicPaths)];
   const archiveIdx = archiveIndex(context);
