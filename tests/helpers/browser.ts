@@ -137,9 +137,18 @@ export async function searchFor(page: Page, word: string, isArticle: (url: strin
   const input = page.locator('input[type="search"], input.pagefind-ui__search-input, main input[type="text"]').first();
   await input.fill(word);
   const deadline = Date.now() + 20_000;
+  // Pagefind shows results as each bundle and fragment loads: wait until the list has stopped changing.
+  let previous = "";
+  let stableSince = 0;
   while (Date.now() < deadline) {
     const results = (await linksOf(page)).map((link) => link.url).filter(isArticle);
-    if (results.length > 0) return results;
+    const key = results.join("\n");
+    if (key !== previous) {
+      previous = key;
+      stableSince = Date.now();
+    } else if (results.length > 0 && Date.now() - stableSince >= 1_000) {
+      return results;
+    }
     await page.waitForTimeout(200);
   }
   throw new Error(`searching ${page.url()} for "${word}" showed no article link within 20 s`);
