@@ -2,31 +2,27 @@
  * `news-archive build [--input articles] [--output _site] [--path-prefix /pr-42/] [--base-url URL] [--cache-dir .cache]
  * [--no-cache] [--no-search]`: builds the site; on any error prints every diagnostic and leaves the previous output.
  */
-import { parseArgs } from "node:util";
 import { buildSite, formatDiagnostics } from "../site/index.ts";
+import { readArgs } from "./args.ts";
 
 /** Runs the build command and returns its exit code (0 built, 1 problems in the articles, 2 usage). */
 export async function run(argv: readonly string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        input: { type: "string", default: "articles" },
-        output: { type: "string", default: "_site" },
-        "path-prefix": { type: "string" },
-        "base-url": { type: "string" },
-        "cache-dir": { type: "string", default: ".cache" },
-        "no-cache": { type: "boolean", default: false },
-        "no-search": { type: "boolean", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    process.stderr.write(`news-archive build: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
-  }
+  const parsed = readArgs("build", {
+    args: [...argv],
+    options: {
+      input: { type: "string", default: "articles" },
+      output: { type: "string", default: "_site" },
+      "path-prefix": { type: "string" },
+      "base-url": { type: "string" },
+      "cache-dir": { type: "string", default: ".cache" },
+      "no-cache": { type: "boolean", default: false },
+      "no-search": { type: "boolean", default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const result = await buildSite({
     input: values.input,
     output: values.output,

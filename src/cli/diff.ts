@@ -3,7 +3,7 @@
  * change adds, changes and removes, by URL.
  */
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { readArgs } from "./args.ts";
 import { buildRevision } from "./build-revision.ts";
 import { diffFormats, formatDiff } from "./diff-format.ts";
 import type { DiffFormat } from "./diff-format.ts";
@@ -42,27 +42,18 @@ export async function compareSites(sources: DiffSources, projectDir: string = pr
  * @param args the arguments after `diff`
  */
 export async function run(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        base: { type: "string" },
-        format: { type: "string", default: "text" },
-        "link-base": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`news-archive diff: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
+  const parsed = readArgs("diff", {
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      base: { type: "string" },
+      format: { type: "string", default: "text" },
+      "link-base": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  }, usage);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stdout.write(usage);
-    return 0;
-  }
   const format = values.format as DiffFormat;
   if (!diffFormats.includes(format)) {
     process.stderr.write(`news-archive diff: unknown format "${values.format}": use text, json or markdown.\n`);

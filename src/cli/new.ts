@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
+import { readArgs } from "./args.ts";
 import { loadArchive } from "../archive/index.ts";
 import { config } from "../config.ts";
 import { parseArticle, slugify } from "../parse/index.ts";
@@ -90,27 +90,18 @@ export async function createArticle(request: NewArticleRequest, options: CreateA
  * @param args the arguments after `new`
  */
 export async function run(args: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        date: { type: "string" },
-        topic: { type: "string", multiple: true, default: [] },
-        format: { type: "string", default: "txt" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`news-archive new: ${(error as Error).message}\n${usage}`);
-    return 2;
-  }
+  const parsed = readArgs("new", {
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      date: { type: "string" },
+      topic: { type: "string", multiple: true, default: [] },
+      format: { type: "string", default: "txt" },
+      help: { type: "boolean", short: "h" },
+    },
+  }, usage);
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help === true) {
-    process.stdout.write(usage);
-    return 0;
-  }
   const [title] = positionals;
   if (title === undefined || positionals.length > 1 || (values.format !== "txt" && values.format !== "md")) {
     process.stderr.write(`news-archive new: give one headline in quotes${values.format === "txt" || values.format === "md" ? "" : ", and --format txt or md"}.\n${usage}`);

@@ -6,7 +6,8 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs, promisify } from "node:util";
+import { promisify } from "node:util";
+import { readArgs } from "./args.ts";
 import { formatDiagnostic, loadArchive, sortDiagnostics } from "../archive/index.ts";
 import type { ArchiveDiagnostic } from "../archive/index.ts";
 import { config } from "../config.ts";
@@ -78,21 +79,17 @@ export function renderPreviewSummary(report: PreviewReport): string {
  * @param args the arguments after `preview-summary`
  */
 export async function run(args: readonly string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        base: { type: "string" },
-        site: { type: "string", default: "_site" },
-        articles: { type: "string", default: "articles" },
-        "link-base": { type: "string" },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`news-archive preview-summary: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = readArgs("preview-summary", {
+    args: [...args],
+    options: {
+      base: { type: "string" },
+      site: { type: "string", default: "_site" },
+      articles: { type: "string", default: "articles" },
+      "link-base": { type: "string" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const linkBase = values["link-base"] === undefined || values["link-base"] === "" ? null : values["link-base"];
   const archive = await loadArchive(values.articles, { cacheDir: join(process.cwd(), ".cache") });
   const byFile = new Map(archive.articles.map((article) => [article.file, article]));

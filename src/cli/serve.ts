@@ -7,7 +7,7 @@ import { watch } from "node:fs";
 import type { FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { readArgs } from "./args.ts";
 import { buildSite, formatDiagnostics } from "../site/index.ts";
 import { DevSite } from "./dev-site.ts";
 import type { DevUpdate } from "./dev-site.ts";
@@ -122,21 +122,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
  * @param args the arguments after `serve`
  */
 export async function run(args: readonly string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        input: { type: "string", default: "articles" },
-        output: { type: "string", default: "_site" },
-        "cache-dir": { type: "string", default: ".cache" },
-        port: { type: "string", default: "8080" },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`news-archive serve: ${(error as Error).message}\n`);
-    return 2;
-  }
+  const parsed = readArgs("serve", {
+    args: [...args],
+    options: {
+      input: { type: "string", default: "articles" },
+      output: { type: "string", default: "_site" },
+      "cache-dir": { type: "string", default: ".cache" },
+      port: { type: "string", default: "8080" },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values } = parsed;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     process.stderr.write(`news-archive serve: --port needs a port number, got "${values.port}".\n`);
