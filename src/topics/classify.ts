@@ -91,7 +91,8 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
         const modifier = hit.entry.kind === "place" && j - i < toks.length;
         out.push(mention(c, i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
         matched = j;
-        if (hit.entry.kind === "place" && hit.entry.country !== null && j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) c.qualifier = hit.entry.country;
+        // "Japanese Prime Minister ...", "Federal Reserve Board Chairman ...": the title's country is the person's.
+        if (hit.entry.country !== null && j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) c.qualifier = hit.entry.country;
         break;
       }
     }

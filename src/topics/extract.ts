@@ -48,7 +48,7 @@ export interface Extraction {
 }
 
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
-export const EXTRACTOR_VERSION = 4;
+export const EXTRACTOR_VERSION = 5;
 
 export type { Evidence } from "./classify.ts";
 

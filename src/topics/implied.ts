@@ -34,7 +34,7 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
     if (code !== undefined && code !== null) upFront.add(code);
   }
   for (const m of companies) {
-    if ([...upFront].some((code) => code !== m.country)) continue;
+    if (m.listed !== true && [...upFront].some((code) => code !== m.country)) continue;
     const c = byCountry.get(m.country) ?? { score: 0, mentions: 0, headline: false, lead: false, evidence: [] };
     c.score += WEIGHT["organisation"]! * (m.evidence.block < 0 ? 3 : 1.5);
     c.mentions += 1;
@@ -49,7 +49,8 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
     const weight = WEIGHT[e.kind === "person" ? "person" : entry?.kind === "organisation" ? "organisation" : entry?.placeType ?? ""] ?? 0;
     if (weight === 0) continue;
     const c = byCountry.get(code) ?? { score: 0, mentions: 0, headline: false, lead: false, evidence: [] };
-    c.score += weight * e.score;
+    // Capped at a headline mention's weight: a much-quoted official must not outweigh every name actually in the story.
+    c.score += weight * Math.min(e.score, 3);
     c.mentions += e.mentions;
     c.headline ||= e.headline && (e.kind === "organisation" || e.kind === "person");
     c.lead ||= e.lead;
@@ -79,6 +80,8 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
 /** A company named with its legal form in the headline or lead, and the country that form belongs to. */
 export interface CompanyMention {
   readonly country: string;
+  /** A stock listing in the headline: the story's own company, whatever other country the lead names. */
+  readonly listed?: boolean;
   readonly evidence: ExtractedEntity["evidence"][number];
 }
 
@@ -93,17 +96,40 @@ const LEGAL_FORMS: Readonly<Record<string, string>> = {
 const COMPANY = /(?:^|[^\p{L}])(\p{Lu}[\p{L}\p{N}&'-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'-]*|and|of|&)){0,5})\s+(Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Co(?!\.?,?\s+(?:Ltd|LTD|Limited|LIMITED|KG|Inc|INC|Corp|CORP))|CO(?!\.?,?\s+(?:LTD|LIMITED|KG|INC|CORP))|LLC|[Pp]lc|PLC|GmbH|GMBH|S\.?p\.?A|SPA|N\.?V|K\.?K|Pty|PTY|Oyj|ASA)\b\.?/gu;
 
 /**
- * Companies named with a legal form in the headline or the lead: the subject of a business story.
+ * The exchange suffix of a Reuters instrument code ("TSCO.L" is listed in London): the market of a company's home
+ * country. A code without a suffix is a US listing, the wire's default.
+ */
+const EXCHANGE_SUFFIXES: Readonly<Record<string, string>> = {
+  L: "GB", T: "JP", PA: "FR", P: "FR", F: "DE", DE: "DE", AS: "NL", TO: "CA", HK: "HK", MI: "IT", MC: "ES", MA: "ES",
+  S: "CH", VX: "CH", Z: "CH", ST: "SE", OL: "NO", CO: "DK", HE: "FI", BR: "BE", AX: "AU", NZ: "NZ", SI: "SG", KS: "KR",
+  TW: "TW", SA: "BR", MX: "MX", BO: "IN", NS: "IN", J: "ZA", VI: "AT", LS: "PT", AT: "GR",
+};
+/** Named US exchanges in a listing note: "(NYSE: IBM)", "(Nasdaq: AAPL)". */
+const LISTING = /\((?:NYSE|Nasdaq|NASDAQ|AMEX|Amex)\s*:\s*[A-Z][A-Z.]{0,5}\)|<([A-Z]{1,5})(?:\.([A-Z]{1,2}))?>/gu;
+
+/**
+ * Companies named with a legal form or a stock listing in the headline or the lead: the subject of a business story.
+ * A listing ("Brown-Forman Inc <BFD>", "Tesco Plc <TSCO.L>", "(NYSE: IBM)") names the company's home market.
  * @param title the headline
  * @param lead the lead paragraph
  */
 export function companiesUpFront(title: string, lead: string): CompanyMention[] {
   const out: CompanyMention[] = [];
   for (const [block, text] of [[-1, title], [0, lead]] as const) {
+    const ends: number[] = [];
     COMPANY.lastIndex = 0;
     for (let m = COMPANY.exec(text); m !== null && out.length < 6; m = COMPANY.exec(text)) {
       const country = LEGAL_FORMS[m[2]!.toLowerCase().replace(/\.$/u, "")];
-      if (country !== undefined) out.push({ country, evidence: { block, offset: m.index, text: `${m[1]!} ${m[2]!}` } });
+      if (country === undefined) continue;
+      out.push({ country, evidence: { block, offset: m.index, text: `${m[1]!} ${m[2]!}` } });
+      ends.push(m.index + m[0].length);
+    }
+    LISTING.lastIndex = 0;
+    for (let m = LISTING.exec(text); m !== null && out.length < 6; m = LISTING.exec(text)) {
+      // A listing right after a legal form names the same company: one mention, not two.
+      if (ends.some((end) => m!.index - end >= 0 && m!.index - end <= 2)) continue;
+      const country = m[1] === undefined ? "US" : m[2] === undefined ? "US" : EXCHANGE_SUFFIXES[m[2]];
+      if (country !== undefined) out.push({ country, listed: block === -1, evidence: { block, offset: m.index, text: m[0] } });
     }
   }
   return out;

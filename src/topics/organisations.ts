@@ -26,7 +26,7 @@ export const ORGANISATIONS: readonly KnownOrganisation[] = [
   { name: "International Energy Agency", aliases: ["IEA"] },
   { name: "European Union", aliases: ["EU", "E.U."] },
   { name: "European Community", aliases: ["EC", "European Economic Community", "EEC", "Common Market", "European Communities"] },
-  { name: "European Commission", aliases: [] },
+  { name: "European Commission", aliases: ["EC Commission", "European Community Commission", "Commission of the European Communities", "EC Executive Commission", "European Communities Commission"] },
   { name: "European Parliament", aliases: [] },
   { name: "European Central Bank", aliases: ["ECB"] },
   { name: "Euratom", aliases: ["European Atomic Energy Community"] },
