@@ -33,23 +33,47 @@ export function atomFeed(spec: FeedSpec, urls: Urls): string {
     `  <link rel="alternate" type="text/html" href="${escapeXml(urls.absolute(spec.pagePath))}"/>`,
     `  <updated>${timestamp(updated)}</updated>`,
   ];
+  // Summary entries are the same in the feed of each of the article's topics: written once per article.
+  const memo = spec.fullContent ? null : memoFor(urls, spec.defaultAuthor);
   for (const article of spec.articles) {
-    const url = escapeXml(urls.absolute(article.url));
-    lines.push(
-      `  <entry>`,
-      `    <title>${escapeXml(articleTitle(article))}</title>`,
-      `    <id>${url}</id>`,
-      `    <link rel="alternate" type="text/html" href="${url}"/>`,
-      `    <published>${timestamp(article.date)}</published>`,
-      `    <updated>${timestamp(article.updated ?? article.date)}</updated>`,
-      `    <author><name>${escapeXml(article.byline ?? article.source ?? spec.defaultAuthor)}</name></author>`,
-    );
-    for (const topic of article.topics) lines.push(`    <category term="${escapeXml(topic.slug)}" label="${escapeXml(topic.name)}"/>`);
-    if (article.summary !== null) lines.push(`    <summary>${escapeXml(article.summary)}</summary>`);
-    if (spec.fullContent) lines.push(`    <content type="html">${escapeXml(article.html)}</content>`);
-    lines.push(`  </entry>`);
+    let entry = memo?.get(article);
+    if (entry === undefined) {
+      entry = atomEntry(article, spec, urls);
+      memo?.set(article, entry);
+    }
+    lines.push(entry);
   }
   lines.push(`</feed>`, ``);
+  return lines.join("\n");
+}
+
+/** Summary entries already written, by the build's link functions and default author (weak: nothing outlives a build). */
+const summaryEntries = new WeakMap<Urls, Map<string, WeakMap<PublishedArticle, string>>>();
+
+function memoFor(urls: Urls, defaultAuthor: string): WeakMap<PublishedArticle, string> {
+  let byAuthor = summaryEntries.get(urls);
+  if (byAuthor === undefined) summaryEntries.set(urls, (byAuthor = new Map()));
+  let memo = byAuthor.get(defaultAuthor);
+  if (memo === undefined) byAuthor.set(defaultAuthor, (memo = new WeakMap()));
+  return memo;
+}
+
+/** One Atom `<entry>`, its lines joined. */
+function atomEntry(article: PublishedArticle, spec: FeedSpec, urls: Urls): string {
+  const url = escapeXml(urls.absolute(article.url));
+  const lines = [
+    `  <entry>`,
+    `    <title>${escapeXml(articleTitle(article))}</title>`,
+    `    <id>${url}</id>`,
+    `    <link rel="alternate" type="text/html" href="${url}"/>`,
+    `    <published>${timestamp(article.date)}</published>`,
+    `    <updated>${timestamp(article.updated ?? article.date)}</updated>`,
+    `    <author><name>${escapeXml(article.byline ?? article.source ?? spec.defaultAuthor)}</name></author>`,
+  ];
+  for (const topic of article.topics) lines.push(`    <category term="${escapeXml(topic.slug)}" label="${escapeXml(topic.name)}"/>`);
+  if (article.summary !== null) lines.push(`    <summary>${escapeXml(article.summary)}</summary>`);
+  if (spec.fullContent) lines.push(`    <content type="html">${escapeXml(article.html)}</content>`);
+  lines.push(`  </entry>`);
   return lines.join("\n");
 }
 
