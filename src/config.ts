@@ -23,6 +23,11 @@ export const config = {
    */
   searchShardMaxArticles: 4000,
   /**
+   * Memory the Pagefind processes of a build may hold together, in MB: a second bundle is indexed alongside the first
+   * only while both fit (see `src/site/search-index.ts` for the estimate per article).
+   */
+  searchIndexMemoryMb: 700,
+  /**
    * Articles a topic needs for its own page in an archive of `articleCount` articles: 3 up to 22,500 articles, then
    * growing with the square root (5 at 50,000, 11 at 300,000), so a large archive does not get thousands of
    * one-story pages while a small one still gets its topics. `floor` defaults to `topicPageMinArticles`.

@@ -88,7 +88,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
-    if (options.search ?? true) await indexForSearch(temporary, shards);
+    if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: options.cacheDir === undefined ? ".cache" : options.cacheDir });
     timings.search = performance.now() - afterRender;
     await swapIn(temporary, output);
   } catch (error) {

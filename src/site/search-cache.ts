@@ -1,0 +1,222 @@
+/**
+ * The search-bundle cache: each Pagefind bundle kept in the cache folder under a hash of exactly what determines it
+ * (the searchable part of every page it indexes, their paths, the Pagefind binary's version and arguments), and
+ * linked into a new build when nothing of that changed.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { join } from "node:path";
+
+/** Bump when what goes into a key, or how a bundle is stored, changes. */
+const FORMAT = "news-archive-search-cache-1";
+
+/** The folder of the search cache inside a build's cache folder. */
+export function searchCacheDir(cacheDir: string): string {
+  return join(cacheDir, "search");
+}
+
+/**
+ * The key of one bundle: a hash of `salt` (Pagefind's version and arguments) and, for every page the glob matches, in
+ * order, its path and its searchable part (see `searchablePart`).
+ * @param siteDir the built site
+ * @param glob the bundle's glob, relative to the site (literals, `[0-9]`, `*` and `{a,b}` only)
+ * @param salt what else determines the bundle
+ */
+export function bundleKey(siteDir: string, glob: string, salt: string): { key: string; pages: number } {
+  const hash = createHash("sha256").update(FORMAT).update("\0").update(salt).update("\0").update(glob).update("\0");
+  let pages = 0;
+  for (const { path, bytes } of readGlob(siteDir, glob)) {
+    hash.update(path).update("\0").update(searchablePart(bytes)).update("\0");
+    pages += 1;
+  }
+  return { key: hash.digest("hex"), pages };
+}
+
+/**
+ * What of a page Pagefind can read, so that a change elsewhere (related articles, previous/next links) does not
+ * invalidate its bundle: the `<html>` tag (language) and the `<article …>` element holding `data-pagefind-body`.
+ * Pagefind also reads the first `h1` and the first `img` after it, and `data-pagefind-*` attributes anywhere on the page;
+ * when any of these occurs outside that element (or there is no such element), the whole page is the searchable part.
+ */
+export function searchablePart(page: Buffer): Buffer {
+  const start = page.indexOf("<article");
+  const end = start < 0 ? -1 : page.indexOf("</article>", start);
+  const html = page.indexOf("<html");
+  if (start < 0 || end < 0 || html < 0 || html > start) return page;
+  const before = page.subarray(0, start);
+  const after = page.subarray(end);
+  const body = page.subarray(start, end);
+  const outside = [before, after].some((part) => part.includes("data-pagefind") || part.includes("<h1") || part.includes("<img"));
+  const nested = body.indexOf("<article", 1) >= 0;
+  if (outside || nested || !body.includes("data-pagefind-body") || !body.includes("<h1")) return page;
+  const htmlTag = page.subarray(html, page.indexOf(">", html) + 1);
+  return Buffer.concat([htmlTag, body]);
+}
+
+/** A cached bundle's folder, or null when there is none for the key. */
+export async function cachedBundle(cacheDir: string, key: string): Promise<string | null> {
+  const dir = join(searchCacheDir(cacheDir), key);
+  try {
+    if (!(await stat(dir)).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  const now = new Date();
+  await utimes(dir, now, now);
+  return dir;
+}
+
+/**
+ * Stores a bundle written into `written` (a folder inside the cache, see `stagingDir`) under its key. A bundle
+ * already there (another build stored it meanwhile) is kept; the staging folder is removed.
+ */
+export async function storeBundle(cacheDir: string, key: string, written: string): Promise<string> {
+  const dir = join(searchCacheDir(cacheDir), key);
+  try {
+    await rename(written, dir);
+  } catch {
+    await rm(written, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/** A fresh folder in the cache for Pagefind to write a bundle into before it is stored. */
+export function stagingDir(cacheDir: string, key: string): string {
+  return join(searchCacheDir(cacheDir), `${key}.tmp-${process.pid}`);
+}
+
+/**
+ * Puts a copy of a cached bundle at `target`: hard links where the cache and the site share a file system (the
+ * bundle's files are never written to after they are stored), copies otherwise.
+ */
+export function linkBundle(from: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const dest = join(target, entry.name);
+    if (entry.isDirectory()) {
+      linkBundle(source, dest);
+      continue;
+    }
+    try {
+      linkSync(source, dest);
+    } catch {
+      copyFileSync(source, dest);
+    }
+  }
+}
+
+/**
+ * Removes cached bundles this build did not use, keeping the `keep` most recently used of them (another path prefix or
+ * branch built from the same cache stays warm), and staging folders left by builds that are no longer running.
+ * @param used the keys this build used
+ */
+export async function pruneBundles(cacheDir: string, used: ReadonlySet<string>, keep: number): Promise<void> {
+  const root = searchCacheDir(cacheDir);
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return;
+  }
+  const unused: { name: string; mtime: number }[] = [];
+  for (const name of names) {
+    const staging = /\.tmp-(\d+)$/u.exec(name);
+    if (staging !== null) {
+      if (!isRunning(Number(staging[1]))) await rm(join(root, name), { recursive: true, force: true });
+      continue;
+    }
+    if (used.has(name)) continue;
+    try {
+      unused.push({ name, mtime: (await stat(join(root, name))).mtimeMs });
+    } catch {
+      // Removed by another build meanwhile.
+    }
+  }
+  unused.sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+  for (const { name } of unused.slice(Math.max(0, keep))) await rm(join(root, name), { recursive: true, force: true });
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The files under `root` a glob matches, in sorted order, with their bytes; paths are relative to `root` with `/`
+ * separators. Reads synchronously: a bundle's pages are read in a tight loop, several times faster than with a
+ * promise each.
+ */
+export function* readGlob(root: string, glob: string): Generator<{ path: string; bytes: Buffer }> {
+  const segments = glob.split("/");
+  const last = segments.pop() ?? "";
+  let dirs = [""];
+  for (const segment of segments) {
+    const pattern = segmentPattern(segment);
+    const next: string[] = [];
+    for (const dir of dirs) {
+      let entries;
+      try {
+        entries = readdirSync(join(root, dir), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (entry.isDirectory() && pattern.test(entry.name)) next.push(dir === "" ? entry.name : `${dir}/${entry.name}`);
+      }
+    }
+    dirs = next;
+  }
+  const files: string[] = [];
+  if (/[[*{]/u.test(last)) {
+    const pattern = segmentPattern(last);
+    for (const dir of dirs) {
+      for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+        if (entry.isFile() && pattern.test(entry.name)) files.push(dir === "" ? entry.name : `${dir}/${entry.name}`);
+      }
+    }
+  } else {
+    // A literal file name: read it where it exists instead of listing every folder.
+    for (const dir of dirs) files.push(dir === "" ? last : `${dir}/${last}`);
+  }
+  for (const path of files.sort()) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(root, path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") continue;
+      throw error;
+    }
+    yield { path, bytes };
+  }
+}
+
+/** One path segment of a glob as a regular expression: literals, `[…]` classes, `*` and `{a,b}` alternatives. */
+function segmentPattern(segment: string): RegExp {
+  let source = "";
+  let braces = 0;
+  for (let i = 0; i < segment.length; i += 1) {
+    const char = segment[i] ?? "";
+    if (char === "*") source += "[^/]*";
+    else if (char === "[") {
+      const close = segment.indexOf("]", i);
+      source += segment.slice(i, close + 1);
+      i = close;
+    } else if (char === "{") {
+      braces += 1;
+      source += "(?:";
+    } else if (char === "}" && braces > 0) {
+      braces -= 1;
+      source += ")";
+    } else if (char === "," && braces > 0) source += "|";
+    else source += char.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  }
+  return new RegExp(`^${source}$`, "u");
+}
