@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +87,37 @@ describe("loadArchive", () => {
     const changed = await loadArchive(input, { cacheDir });
     expect(changed.parsed).toBe(1);
     expect(changed.articles.some((a) => a.title === "Changed headline")).toBe(true);
+  });
+
+  it("should take a file whose size, time and inode are unchanged from the cache by its stat alone, and re-read one whose stat changed", async () => {
+    const input = join(dir, "stat-articles");
+    const cacheDir = join(dir, "stat-cache");
+    await cp(FIXTURES, input, { recursive: true });
+    const files = await listArticleFiles(input);
+    const target = files.find((f) => f.endsWith(".txt")) as string;
+    const past = new Date(Date.now() - 3_600_000);
+    for (const file of files) await utimes(file, past, past);
+    const cold = await loadRecords(input, { cacheDir });
+    expect(cold.parsed).toBe(files.length);
+    const original = await readFile(target, "utf8");
+    // Same size, same time, same inode: the shortcut takes the cached record without reading the file.
+    const sameSize = original.replace(/[a-z]/u, (c) => (c === "a" ? "b" : "a"));
+    await writeFile(target, sameSize);
+    await utimes(target, past, past);
+    const warm = await loadRecords(input, { cacheDir });
+    expect(warm.parsed).toBe(0);
+    expect(warm.cached).toBe(files.length);
+    // Another modification time: read, hashed and parsed again.
+    const later = new Date(past.getTime() + 60_000);
+    await utimes(target, later, later);
+    const changed = await loadRecords(input, { cacheDir });
+    expect(changed.parsed).toBe(1);
+    expect(changed.records.find((r) => r.file === target)).not.toEqual(cold.records.find((r) => r.file === target));
+    // A file modified just now (within the index's racy window) is always read: its original bytes give its
+    // original record back (from the cache).
+    await writeFile(target, original);
+    const recent = await loadRecords(input, { cacheDir });
+    expect(recent.records.find((r) => r.file === target)).toEqual(cold.records.find((r) => r.file === target));
   });
 
   it("should give the same records when parsing in worker threads", async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { ArticleRecord } from "../parse/schema.ts";
 import { cacheKey, parseCache, parserFingerprint } from "./cache.ts";
 import { listArticleFiles } from "./files.ts";
+import { StatIndex } from "./stat-index.ts";
 import { parseMany, type ParseJob } from "./parse-pool.ts";
 
 /** Options of `loadRecords`. */
@@ -38,12 +39,24 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
   const cold: { index: number; job: ParseJob }[] = [];
   // Synchronous reads: small files from the page cache come faster one after the other than through the thread
   // pool's four threads (four round trips each), above all on a loaded machine.
-  files.forEach((path, index) => {
+  const index = cacheDir === null ? null : new StatIndex(cacheDir, fingerprint);
+  files.forEach((path, at) => {
+    // A file whose stat is unchanged since the last build keeps its key unread; any other is read and hashed.
+    const known = index?.knownKey(path);
+    if (cache !== null && known?.key !== undefined) {
+      const hit = cache.get(known.key) as ArticleRecord | undefined;
+      if (hit !== undefined && hit.file === path) {
+        records[at] = hit;
+        index?.remember(path, known.stats, known.key);
+        return;
+      }
+    }
     const bytes = readFileSync(path);
     const key = cacheKey(fingerprint, path, bytes);
+    index?.remember(path, known?.stats, key);
     const hit = cache === null ? undefined : (cache.get(key) as ArticleRecord | undefined);
-    if (hit !== undefined && hit.file === path) records[index] = hit;
-    else cold.push({ index, job: { path, key, bytes } });
+    if (hit !== undefined && hit.file === path) records[at] = hit;
+    else cold.push({ index: at, job: { path, key, bytes } });
   });
   const parseOptions = {
     cache,
@@ -53,6 +66,7 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
   };
   const parsed = await parseMany(cold.map((entry) => entry.job), parseOptions);
   cache?.flush();
+  index?.write();
   cold.forEach((entry, i) => (records[entry.index] = parsed[i] ?? null));
   return { records: records.filter((record): record is ArticleRecord => record !== null), cached: files.length - cold.length, parsed: cold.length };
 }
