@@ -18,8 +18,12 @@ const FLUSH_BYTES = 1 << 20;
 
 /** Read state of one shard file. */
 interface Shard {
-  /** Raw JSON of the values not yet asked for, by key (the last line of a key wins). */
-  readonly unread: Map<string, string>;
+  /**
+   * The values not yet asked for, by key (the last line of a key wins). Parsed when the shard is read: every key of
+   * a shard is asked for in the same build, and holding parsed values instead of the shard's text means a large
+   * cache never sits in memory twice (text and values).
+   */
+  readonly unread: Map<string, unknown>;
   /** Lines in the file when it was read. */
   readonly lines: number;
   /** Keys asked for or set in this run. */
@@ -37,8 +41,9 @@ export class PackStore {
 
   /**
    * @param dir the folder of the shard files (created when the first value is written)
-   * @param options keepRead: keep a value's text after it was read, for keys asked for more than once (default false:
-   *   large values, read once per run, are freed as the build goes)
+   * @param options keepRead: keep a value after it was read, for keys asked for more than once (the same object is
+   *   then returned each time: callers must not change it; default false: large values, read once per run, are
+   *   dropped by the store as the build goes)
    */
   constructor(dir: string, options: { readonly keepRead?: boolean } = {}) {
     this.#dir = dir;
@@ -49,14 +54,9 @@ export class PackStore {
   get(key: string): unknown {
     const shard = this.#shard(key);
     shard.used.add(key);
-    const raw = shard.unread.get(key);
-    if (raw === undefined) return undefined;
+    const value = shard.unread.get(key);
     if (!this.#keepRead) shard.unread.delete(key);
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch {
-      return undefined;
-    }
+    return value;
   }
 
   /** Stores a value (written by the next `flush`, or sooner when many lines wait). */
@@ -117,12 +117,20 @@ export class PackStore {
   }
 }
 
-function readShard(file: string): { unread: Map<string, string>; lines: number } {
-  const unread = new Map<string, string>();
+function readShard(file: string): { unread: Map<string, unknown>; lines: number } {
+  const last = new Map<string, string>();
   let lines = 0;
   for (const line of readLines(file)) {
     lines += 1;
-    if (line.charAt(64) === "\t") unread.set(line.slice(0, 64), line.slice(65));
+    if (line.charAt(64) === "\t") last.set(line.slice(0, 64), line);
+  }
+  const unread = new Map<string, unknown>();
+  for (const [key, line] of last) {
+    try {
+      unread.set(key, JSON.parse(line.slice(65)) as unknown);
+    } catch {
+      // A line cut short (a crash halfway through an append): a miss, computed again.
+    }
   }
   return { unread, lines };
 }
