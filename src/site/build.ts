@@ -3,14 +3,15 @@
  * folder beside the output and swapped in only when every step succeeded.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archive/index.ts";
 import { slimSite, writeArticleJson } from "./article-json.ts";
-import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
+import { PageCache } from "./page-cache.ts";
+import { PUBLIC_DIR, sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
 import { indexForSearch } from "./search-index.ts";
 import type { SearchShard } from "./search-shards.ts";
 import { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
@@ -45,6 +46,8 @@ export interface BuildResult {
   readonly cached: number;
   /** Pages and files written by Eleventy (HTML pages, feeds, sitemap), not counting each article's `article.json`. */
   readonly pages: number;
+  /** HTML pages copied from the page cache instead of rendered (0 without a cache folder or when the build failed). */
+  readonly pagesFromCache: number;
   readonly timings: Readonly<Record<"load" | "plan" | "render" | "search" | "total", number>>;
 }
 
@@ -81,11 +84,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const temporary = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
   const { summary, hand, shards } = await prepare(options);
   const timings = { load: performance.now() - started, plan: 0, render: 0, search: 0, total: 0 };
-  if (hand === null) return { ...summary, ok: false, pages: 0, timings: { ...timings, total: performance.now() - started } };
+  if (hand === null) return { ...summary, ok: false, pages: 0, pagesFromCache: 0, timings: { ...timings, total: performance.now() - started } };
   await rm(temporary, { recursive: true, force: true });
+  let pagesFromCache = 0;
   try {
     const beforeRender = performance.now();
-    await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH);
+    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, options.cacheDir === undefined ? ".cache" : options.cacheDir);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
     if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: options.cacheDir === undefined ? ".cache" : options.cacheDir });
@@ -95,14 +99,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(temporary, { recursive: true, force: true });
     throw error instanceof SiteBuildError ? error : new SiteBuildError(`The site could not be built into ${options.output}: ${describe(error)}. The previous site was left as it was.`, { cause: error });
   }
-  return { ...summary, ok: true, timings: { ...timings, total: performance.now() - started } };
+  return { ...summary, ok: true, pagesFromCache, timings: { ...timings, total: performance.now() - started } };
 }
 
 /**
  * Loads and plans the site. Returns what the result reports, and a hand-over function giving the site data once:
  * nothing else keeps it, so the full records can be freed once the plugin has written the JSON files.
  */
-async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings">; hand: (() => SiteData) | null; shards: readonly SearchShard[] }> {
+async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings" | "pagesFromCache">; hand: (() => SiteData) | null; shards: readonly SearchShard[] }> {
   const loaded = await loadSite(options.input, options);
   const { site } = loaded;
   const summary = {
@@ -139,25 +143,52 @@ export function formatDiagnostics(diagnostics: readonly ArchiveDiagnostic[]): st
  */
 const RENDER_BATCH = 12_000;
 
-/** Writes the article JSON and text files, frees the full records, then renders the pages in batches. */
-async function renderInBatches(hand: () => SiteData, outputDir: string, size: number): Promise<void> {
-  let full: SiteData | null = hand();
-  writeArticleJson(full.articlePages, outputDir);
-  writeTextFiles(full.textFiles, outputDir);
-  const slim = slimSite(full);
-  full = null;
-  const perRun = Math.max(1, Math.floor(size));
-  const runs = Math.max(1, Math.ceil(slim.articlePages.length / perRun), Math.ceil(slim.listingPages.length / perRun));
-  for (let run = 0; run < runs; run += 1) {
-    const batch: SiteData = {
-      ...slim,
-      articlePages: slim.articlePages.slice(run * perRun, (run + 1) * perRun),
-      listingPages: slim.listingPages.slice(run * perRun, (run + 1) * perRun),
-      textFiles: [],
-      renderSingles: run === 0,
-    };
-    await renderWithEleventy(() => batch, outputDir);
+/**
+ * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches. With a
+ * cache folder, the pages and JSON files the page cache holds (see page-cache.ts) are copied from it in a background
+ * thread, only the others are written or rendered, and they are stored as each step ends. Returns how many pages
+ * came from the cache.
+ */
+async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null): Promise<number> {
+  const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"));
+  try {
+    const { todo, restored } = await writeFiles(hand, outputDir, cache);
+    const perRun = Math.max(1, Math.floor(size));
+    const runs = Math.max(todo.renderSingles ? 1 : 0, Math.ceil(todo.articlePages.length / perRun), Math.ceil(todo.listingPages.length / perRun));
+    for (let run = 0; run < runs; run += 1) {
+      const batch: SiteData = {
+        ...todo,
+        articlePages: todo.articlePages.slice(run * perRun, (run + 1) * perRun),
+        listingPages: todo.listingPages.slice(run * perRun, (run + 1) * perRun),
+        textFiles: [],
+        renderSingles: run === 0 && todo.renderSingles,
+      };
+      await renderWithEleventy(() => batch, outputDir);
+      cache?.storePages(batch, outputDir);
+    }
+    // Every Eleventy run copies the static files; with every page from the cache, none ran.
+    if (runs === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
+    await cache?.finish();
+    return restored;
+  } finally {
+    await cache?.close();
   }
+}
+
+/**
+ * Writes the text files and the JSON files (those the page cache does not hold) and returns the site data the
+ * templates need, with only the pages to render. The full records are not kept beyond this function.
+ */
+async function writeFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null): Promise<{ todo: SiteData; restored: number }> {
+  const full = hand();
+  const restoring = cache?.restore(full, outputDir);
+  // Awaited below; until then, a failure must not count as unhandled if writing the text files fails first.
+  restoring?.catch(() => undefined);
+  writeTextFiles(full.textFiles, outputDir);
+  const { site: todo, json, restored } = (await restoring) ?? { site: slimSite(full), json: full.articlePages, restored: 0 };
+  writeArticleJson(json, outputDir);
+  cache?.storeJson(json, outputDir);
+  return { todo, restored };
 }
 
 async function renderWithEleventy(site: () => SiteData, outputDir: string): Promise<void> {

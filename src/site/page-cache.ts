@@ -1,0 +1,196 @@
+/**
+ * A cache of rendered pages and `article.json` files, so that a build renders through Eleventy only the pages whose
+ * data changed. Each entry is named by its key (page-keys.ts): a page whose key is in the cache is copied from it
+ * into the output; the others are rendered (or written), then stored.
+ *
+ * Entries are copied, never hard-linked, into the output: Eleventy writes files in place (`news-archive serve`
+ * renders into the served folder), which would change a linked cache entry too. The copies run in a background
+ * thread (file-copier.ts). Entries are written through a temporary file and a rename, so a build reading the cache
+ * never sees half an entry.
+ *
+ * Growth: when a build has stored new entries and the cache then holds more than twice the entries that build used,
+ * every entry it did not use is deleted (the rule of the parse cache's packs). The cache stays under about twice the
+ * site; a site built under two path prefixes from one cache keeps both until it grows past that.
+ */
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { slimSite } from "./article-json.ts";
+import { FileCopier, type CopyJob } from "./file-copier.ts";
+import { PageKeys } from "./page-keys.ts";
+import type { ArticlePage, SiteData } from "./types.ts";
+import { outputFile } from "./url.ts";
+
+/** An entry's file name: its key and the kind of file. */
+const ENTRY = /^[0-9a-f]{64}\.(?:html|json)$/u;
+
+/** Temporary files of a build that stopped halfway are deleted by the next prune once they are this old. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/** Copies posted to the background thread at a time, so it starts while the keys are still being made. */
+const CHUNK = 2000;
+
+/** What `restore` leaves to do. */
+export interface Restored {
+  /** The site data for the templates (records without what only `article.json` shows), with only the pages to render. */
+  readonly site: SiteData;
+  /** The article pages whose `article.json` is to be written, with their full records. */
+  readonly json: readonly ArticlePage[];
+  /** HTML pages copied from the cache. */
+  readonly restored: number;
+}
+
+/**
+ * Rendered pages of earlier builds in one folder. One instance serves one build: `restore`, then `storePages` after
+ * each Eleventy run and `storeJson` once the JSON files are written, then `finish`; `close` in any case.
+ */
+export class PageCache {
+  readonly #dir: string;
+  readonly #copier = new FileCopier();
+  /** Entry names of every output of this build. */
+  readonly #used = new Set<string>();
+  /** Outputs left to render in this build: site path, entry name. */
+  readonly #pending = new Map<string, string>();
+  readonly #stores: Promise<unknown>[] = [];
+  /** Entries in the folder when the build started. */
+  #found = 0;
+
+  /** @param dir the cache folder (`<cacheDir>/pages`; created when the first entry is stored) */
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /**
+   * Copies every cached page and `article.json` of the site into the output folder, in the background thread, and
+   * resolves with what is left to render and write. The one-off pages (archive, topics, search, 404) are rendered
+   * together, all four again when any is missing. The keys are made before the first `await`: the caller can go on
+   * with other work while the copies run.
+   * @param site the planned site, with full records
+   * @param outputDir the folder the site is written to
+   */
+  async restore(site: SiteData, outputDir: string): Promise<Restored> {
+    const keys = new PageKeys(site);
+    const cached = this.#list();
+    this.#found = cached.size;
+    const missing = new Set<string>();
+    const leave = (path: string, name: string): void => {
+      missing.add(path);
+      this.#pending.set(path, name);
+    };
+    const copies: Promise<void>[] = [];
+    let jobs: CopyJob[] = [];
+    let taken: (readonly [path: string, name: string])[] = [];
+    const post = (): void => {
+      const posted = taken;
+      // Deleted since the folder was listed (a build pruning the same cache): rendered instead.
+      copies.push(this.#copier.copy(jobs).then((failed) => failed.forEach((index) => leave(...posted[index]!))));
+      jobs = [];
+      taken = [];
+    };
+    const take = (path: string, name: string): void => {
+      this.#used.add(name);
+      if (!cached.has(name)) return leave(path, name);
+      jobs.push([join(this.#dir, name.slice(0, 2), name), join(outputDir, outputFile(path))]);
+      taken.push([path, name]);
+      if (jobs.length >= CHUNK) post();
+    };
+    for (const page of site.articlePages) {
+      const key = keys.article(page);
+      take(page.path, `${key.page}.html`);
+      take(page.jsonPath, `${key.json}.json`);
+    }
+    for (const page of site.listingPages) take(page.path, `${keys.listing(page)}.html`);
+    const singles = site.renderSingles ? singlePages(site) : [];
+    for (const [path, data] of singles) take(path, `${keys.single(path, data)}.html`);
+    post();
+    await Promise.all(copies);
+    const renderSingles = singles.some(([path]) => missing.has(path));
+    const todo = slimSite({
+      ...site,
+      articlePages: site.articlePages.filter((page) => missing.has(page.path)),
+      listingPages: site.listingPages.filter((page) => missing.has(page.path)),
+      renderSingles,
+    });
+    const rendered = todo.articlePages.length + todo.listingPages.length + (renderSingles ? singles.length : 0);
+    return {
+      site: todo,
+      json: site.articlePages.filter((page) => missing.has(page.jsonPath)),
+      restored: site.articlePages.length + site.listingPages.length + singles.length - rendered,
+    };
+  }
+
+  /**
+   * Stores, in the background thread, the pages of one Eleventy run that `restore` left to render.
+   * @param batch the site data of the run
+   * @param outputDir the folder the run wrote to
+   */
+  storePages(batch: SiteData, outputDir: string): void {
+    const paths = [...batch.articlePages, ...batch.listingPages].map((page) => page.path);
+    if (batch.renderSingles) paths.push(...singlePages(batch).map(([path]) => path));
+    this.#store(paths, outputDir);
+  }
+
+  /**
+   * Stores, in the background thread, the `article.json` files `restore` left to write.
+   * @param pages the article pages whose JSON was written
+   * @param outputDir the folder it was written to
+   */
+  storeJson(pages: readonly ArticlePage[], outputDir: string): void {
+    this.#store(pages.map((page) => page.jsonPath), outputDir);
+  }
+
+  /** Waits for every entry to be stored, then prunes the cache when it has grown past twice what this build used. */
+  async finish(): Promise<void> {
+    if (this.#stores.length === 0) return;
+    await Promise.all(this.#stores);
+    if (this.#found + this.#pending.size > 2 * this.#used.size) this.#prune();
+  }
+
+  /** Ends the background thread. */
+  async close(): Promise<void> {
+    await this.#copier.close();
+  }
+
+  #store(paths: readonly string[], outputDir: string): void {
+    const jobs: CopyJob[] = [];
+    for (const path of paths) {
+      const name = this.#pending.get(path);
+      if (name !== undefined) jobs.push([join(outputDir, outputFile(path)), join(this.#dir, name.slice(0, 2), name)]);
+    }
+    // An entry that cannot be stored (disk full, a read-only cache) is only rendered again next time.
+    if (jobs.length > 0) this.#stores.push(this.#copier.copy(jobs, { atomic: true }).catch(() => undefined));
+  }
+
+  /** The names of the entries in the folder. */
+  #list(): Set<string> {
+    return new Set(this.#entries().map(({ name }) => name).filter((name) => ENTRY.test(name)));
+  }
+
+  #entries(): { readonly name: string; readonly path: string }[] {
+    if (!existsSync(this.#dir)) return [];
+    return readdirSync(this.#dir, { withFileTypes: true })
+      .filter((shard) => shard.isDirectory())
+      .flatMap((shard) => readdirSync(join(this.#dir, shard.name)).map((name) => ({ name, path: join(this.#dir, shard.name, name) })));
+  }
+
+  /** Deletes the entries this build did not use, and the temporary files of builds that stopped halfway. */
+  #prune(): void {
+    const now = Date.now();
+    for (const { name, path } of this.#entries()) {
+      if (ENTRY.test(name)) {
+        if (!this.#used.has(name)) rmSync(path, { force: true });
+      } else if (now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) > STALE_TEMPORARY_MS) {
+        rmSync(path, { force: true, recursive: true });
+      }
+    }
+  }
+}
+
+/** The one-off pages with the data each one prints (see templates/archive, topics, search, 404). */
+function singlePages(site: SiteData): (readonly [path: string, data: unknown])[] {
+  return [
+    [site.archiveIndex.path, site.archiveIndex],
+    [site.topicsIndex.path, site.topicsIndex],
+    [site.search.path, site.search],
+    [site.notFound.path, site.notFound],
+  ];
+}

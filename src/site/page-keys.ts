@@ -1,0 +1,107 @@
+/**
+ * The keys of the page cache: for each page, a hash of everything its output depends on.
+ *
+ * The templates are pure functions of the page's `entry` and of a few global fields of the site data (options, link
+ * prefix, language, feed links: see templates/_includes/layout.ts), so a page's HTML is fixed by: the source of the
+ * templates and of src/site (which they import), Eleventy's version, those global fields, and the page's data. An
+ * `article.json` is fixed by the site layer's source and the record.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { TEMPLATES_DIR } from "./plugin.ts";
+import type { ArticlePage, ArticleSummary, ListingPage, SiteData } from "./types.ts";
+
+/** Bumped when the way keys are made changes, so older entries are never read. */
+const FORMAT = "page-cache 1";
+
+/** The source folder of the site layer, which the templates import. */
+const SITE_DIR = dirname(fileURLToPath(import.meta.url));
+
+/** The keys of one build's pages (hex SHA-256). */
+export class PageKeys {
+  readonly #code: string;
+  readonly #common: string;
+  readonly #summaries = new Map<ArticleSummary, string>();
+
+  /** @param site the site data: its global fields are part of every page's key */
+  constructor(site: SiteData) {
+    this.#code = `${FORMAT}\0${codeFingerprint()}`;
+    const globals = { options: site.options, prefix: site.urls.prefix, lang: site.lang, feedHref: site.feedHref, jsonFeedHref: site.jsonFeedHref };
+    this.#common = `${this.#code}\0${JSON.stringify(globals)}`;
+  }
+
+  /**
+   * The keys of an article's page and of its `article.json`. The record is serialised once for both; its HTML and
+   * the JSON-LD (most of the data) are hashed as they are, and the summaries of other articles (shared by many
+   * pages) by their own key. The full record is hashed, though the page prints only part of it.
+   */
+  article(page: ArticlePage): { readonly page: string; readonly json: string } {
+    const { html, ...rest } = page.article;
+    const record = JSON.stringify(rest);
+    const body = createHash("sha256").update(html).digest("base64");
+    const shell = JSON.stringify({
+      ...page,
+      article: null,
+      jsonLd: null,
+      related: page.related.map((summary) => this.#summary(summary)),
+      previous: page.previous && this.#summary(page.previous),
+      next: page.next && this.#summary(page.next),
+    });
+    return { page: hash(this.#common, "article", shell, record, body, page.jsonLd), json: hash(this.#code, "json", record, body) };
+  }
+
+  /** The key of a listing page. */
+  listing(page: ListingPage): string {
+    return hash(this.#common, "listing", JSON.stringify({ ...page, items: page.items.map((summary) => this.#summary(summary)) }));
+  }
+
+  /**
+   * The key of a one-off page (archive, topics, search, 404).
+   * @param path its site path
+   * @param data the part of the site data it prints
+   */
+  single(path: string, data: unknown): string {
+    return hash(this.#common, "single", path, JSON.stringify(data));
+  }
+
+  #summary(summary: ArticleSummary): string {
+    let key = this.#summaries.get(summary);
+    if (key === undefined) {
+      key = createHash("sha256").update(JSON.stringify(summary)).digest("base64");
+      this.#summaries.set(summary, key);
+    }
+    return key;
+  }
+}
+
+/** A hash of texts, each preceded by its length so that no two lists of texts hash alike. */
+function hash(...parts: string[]): string {
+  const sha = createHash("sha256");
+  for (const part of parts) sha.update(`\0${part.length}\0`).update(part);
+  return sha.digest("hex");
+}
+
+let fingerprint: string | null = null;
+
+/** A hash of the templates, the site layer's source and Eleventy's version: any change there renders every page again. */
+function codeFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const sha = createHash("sha256").update(eleventyVersion());
+  for (const root of [TEMPLATES_DIR, SITE_DIR]) {
+    const files = readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) sha.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
+  }
+  fingerprint = sha.digest("hex");
+  return fingerprint;
+}
+
+function eleventyVersion(): string {
+  // The package's main file is src/Eleventy.js; its package.json is not among its exports.
+  const file = join(dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy"))), "..", "package.json");
+  return existsSync(file) ? ((JSON.parse(readFileSync(file, "utf8")) as { version?: string }).version ?? "unknown") : "unknown";
+}
