@@ -18,15 +18,15 @@ export const config = {
   topicPageMinArticles: 3,
   /**
    * Most articles in one search-index bundle. Pagefind holds a whole bundle in memory while indexing (about
-   * 0.2 MB per article), so the index is built in bundles of a year (a month, for years larger than this),
-   * one after another, and merged in the browser.
+   * 0.25 MB per article), so the index is built in bundles of a year (runs of months, for years larger than this),
+   * each by its own process, and merged in the browser.
    */
   searchShardMaxArticles: 4000,
   /**
    * Memory the Pagefind processes of a build may hold together, in MB: a second bundle is indexed alongside the first
    * only while both fit (see `src/site/search-index.ts` for the estimate per article).
    */
-  searchIndexMemoryMb: 700,
+  searchIndexMemoryMb: 800,
   /**
    * Articles a topic needs for its own page in an archive of `articleCount` articles: 3 up to 22,500 articles, then
    * growing with the square root (5 at 50,000, 11 at 300,000), so a large archive does not get thousands of

@@ -124,6 +124,15 @@ describe("indexForSearch with a cache folder", () => {
     expect(await files(join(changed, "pagefind", "2020"))).not.toEqual(await files(join(cold, "pagefind", "2020")));
   }, 60_000);
 
+  it("should index the pages of a run of months named by a glob with alternatives", async () => {
+    const dir = join(base, "months");
+    await writeSite(dir, ARTICLES);
+    const run = { id: "2020-03_11", glob: "2020/{03,11}/[0-9][0-9]/*/index.html", articles: 2 };
+    expect(await indexForSearch(dir, [run])).toEqual({ built: ["2020-03_11"], reused: [] });
+    const entry = JSON.parse(await readFile(join(dir, "pagefind", "2020-03_11", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages["en"]?.page_count).toBe(2);
+  }, 60_000);
+
   it("should key a bundle by its pages, glob and Pagefind's version and arguments, not by where the site folder is", async () => {
     const dir = join(base, "prefix");
     await writeSite(dir, ARTICLES);

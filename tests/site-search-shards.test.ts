@@ -17,6 +17,17 @@ describe("planSearchShards", () => {
     expect(shards.reduce((sum, s) => sum + s.articles, 0)).toBe(dates.length);
   });
 
+  it("should split a large year into runs of consecutive months of about equal size, none over the limit", () => {
+    const dates = Array.from({ length: 12 }, (_, m) => Array.from({ length: 100 }, () => `2019-${String(m + 1).padStart(2, "0")}-15`)).flat();
+    const shards = planSearchShards(dates, 400);
+    expect(shards.map((s) => s.id)).toEqual(["2019-09_12", "2019-05_08", "2019-01_04"]);
+    expect(shards[0]).toEqual({ id: "2019-09_12", glob: "2019/{09,10,11,12}/[0-9][0-9]/*/index.html", articles: 400 });
+    const uneven = planSearchShards([...dates, ...Array.from({ length: 500 }, () => "2019-06-01")], 400);
+    expect(uneven.find((s) => s.id === "2019-06")?.articles).toBe(600);
+    expect(uneven.every((s) => s.articles <= 400 || s.id === "2019-06")).toBe(true);
+    expect(uneven.reduce((sum, s) => sum + s.articles, 0)).toBe(1700);
+  });
+
   it("should plan no bundle for an empty archive", () => {
     expect(planSearchShards([], 100)).toEqual([]);
   });

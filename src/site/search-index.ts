@@ -5,6 +5,8 @@ import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { config } from "../config.ts";
 import { bundleKey, cachedBundle, linkBundle, pruneBundles, stagingDir, storeBundle } from "./search-cache.ts";
 import type { SearchShard } from "./search-shards.ts";
@@ -37,6 +39,7 @@ export interface SearchIndexResult {
  */
 export async function indexForSearch(siteDir: string, shards: readonly SearchShard[], options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const cacheDir = options.cacheDir ?? null;
+  collectGarbage();
   const pagefind = await pagefindCommand();
   const memory = new MemoryGate(options.memoryMb ?? config.searchIndexMemoryMb);
   const processes = Math.max(1, options.processes ?? Math.min(2, availableParallelism()));
@@ -71,6 +74,17 @@ export async function indexForSearch(siteDir: string, shards: readonly SearchSha
   if (cacheDir !== null) await pruneBundles(cacheDir, used, shards.length);
   const order = (ids: string[]): string[] => shards.map((s) => s.id).filter((id) => ids.includes(id));
   return { built: order(built), reused: order(reused) };
+}
+
+/**
+ * Collects the garbage the steps before left, before Pagefind's processes start: after rendering 10,000 articles V8
+ * held 1.1 GB resident, 0.9 GB of it garbage, which would count alongside Pagefind's memory (it fell to 0.3 GB
+ * within a second of a full collection). Node exposes `gc` only behind a flag, which can be set at run time.
+ */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  const gc: unknown = runInNewContext("gc");
+  if (typeof gc === "function") gc();
 }
 
 /**
