@@ -102,4 +102,64 @@ describe("company legal forms", () => {
     expect(got).toContain("Canada");
     expect(got).not.toContain("United States");
   });
+
+  it("should read a stock listing as the company's home market, a headline listing first", () => {
+    expect(companiesUpFront("Brown-Forman Inc <BFD> 4th qtr net", "").map((c) => c.country)).toEqual(["US"]);
+    expect(companiesUpFront("Avery <AVY> sets stock split", "").map((c) => c.country)).toEqual(["US"]);
+    expect(companiesUpFront("", "Tesco Plc <TSCO.L> is issuing a convertible bond.").map((c) => c.country)).toEqual(["GB"]);
+    expect(companiesUpFront("", "Reuters Holdings <RTRS.L> said it would display the service.").map((c) => c.country)).toEqual(["GB"]);
+    const r = written("Computer Terminal Systems <CPML> completes sale", [
+      "Computer Terminal Systems said it completed the sale of 200,000 shares to Sedio of Lugano, Switzerland.",
+    ]);
+    expect(topicsOf(r)).toContain("United States");
+  });
+
+  it("should read an earnings table without a language tag as English, and a French notice as not", () => {
+    const table = parseArticle("BROWN-FORMAN INC <BFD> 4TH QTR NET\n\nShr one dlr vs 73 cts\n\nNet 12.6 mln vs 15.8 mln\n\nRevs 337.3 mln vs 315.2 mln\n", { path: "t.txt" });
+    expect(topicsOf({ ...table, lang: null })).toContain("United States");
+    const french = parseArticle("Le groupe Renault annonce ses résultats\n\nLe groupe Renault a annoncé que le bénéfice est en hausse et que les ventes de la société sont stables dans les pays de la zone euro pour le trimestre.\n", { path: "f.txt" });
+    expect(topicsOf({ ...french, lang: null })).toEqual([]);
+  });
+});
+
+describe("salient people and organisations", () => {
+  it("should keep a minister named in the lead and again, but not a senator or executive quoted along the way", () => {
+    const r = written("Farm exports seen rising", [
+      "Agriculture Minister John Kerin said farm exports would rise this year, and Senator Robert Hill agreed.",
+      "Kerin said wheat sales to China were strong. Hill said the budget was tight.",
+      "Company chairman Peter Frawley said beef sales rose. Frawley expects more growth.",
+    ]);
+    const got = topicsOf(r);
+    expect(got).toContain("John Kerin");
+    expect(got).not.toContain("Robert Hill");
+    expect(got).not.toContain("Peter Frawley");
+  });
+
+  it("should read an office in an apposition ('the Governor of the Bank of England, Robin Leigh-Pemberton,')", () => {
+    const r = written("Banking head attacks City predators", [
+      "The Governor of the Bank of England, Robin Leigh-Pemberton, repeated his criticism of takeover bids.",
+      "Leigh-Pemberton said the rules would not change.",
+    ]);
+    expect(topicsOf(r)).toContain("Robin Leigh-Pemberton");
+  });
+
+  it("should keep a person without a title who is named throughout the article", () => {
+    const r = written("Scientists analyse effects of global warming on crops", [
+      "A research team has analysed the effects of ozone pollution on the production of wheat and rice.",
+      "Colette Heald, who led the study, said yields would fall.",
+      "Heald said the team used a climate model. According to Heald, ozone matters as much as heat.",
+      "The findings, Heald said, are a warning.",
+    ]);
+    expect(topicsOf(r)).toContain("Colette Heald");
+  });
+
+  it("should make a national body named outside the headline evidence of its country, not a topic of its own", () => {
+    const r = written("Wheat exports to the Soviet Union stay low", [
+      "Wheat exports to the Soviet Union stayed low in February, traders in Chicago said.",
+      "The Agriculture Department said sales were 100,000 tonnes, and the Agriculture Department expects no change.",
+    ]);
+    const got = topicsOf(r);
+    expect(got).toContain("Soviet Union");
+    expect(got).not.toContain("US Department of Agriculture");
+  });
 });

@@ -28,6 +28,8 @@ export interface Mention {
   commentator?: boolean;
   /** A person's country when a country qualifies their title ("U.S. Agriculture Secretary Richard Lyng"): ISO alpha-2. */
   country?: string;
+  /** A person introduced by a title of public office ("Finance Minister", "President"), not a deputy's or a spokesman's. */
+  office?: boolean;
 }
 
 /** What classifying one span needs, passed to the helpers instead of closures (cheaper per span). */
@@ -42,6 +44,8 @@ interface Context {
   run: number[];
   /** Country of a place that qualifies the title words that follow ("Japanese Prime Minister ..."). */
   qualifier: string | null;
+  /** Title words met since the last name ("finance", "minister"), lowercase. */
+  titles: string[];
 }
 
 const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
@@ -62,7 +66,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     toks = toks.slice(1);
   }
   if (tokens.length === 0) return [];
-  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null };
+  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null, titles: leadingTitles(span.before) };
   const out = c.out;
   const whole = toks.join(" ");
   const known = gaz.lookup(whole);
@@ -92,7 +96,11 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
         out.push(mention(c, i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
         matched = j;
         // "Japanese Prime Minister ...", "Federal Reserve Board Chairman ...": the title's country is the person's.
-        if (hit.entry.country !== null && j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) c.qualifier = hit.entry.country;
+        if (j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) {
+          if (hit.entry.country !== null) c.qualifier = hit.entry.country;
+          // "World Bank President", "Fed Chairman": the head of a known institution.
+          if (hit.entry.kind === "organisation") c.titles.push("institution");
+        }
         break;
       }
     }
@@ -109,6 +117,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     else if (TITLE_WORDS.has(w) || (w === "state" && toks[i - 1] === "of")) {
       flush(c);
       c.cue = true;
+      c.titles.push(w);
     } else if (startsLower(toks[i]!) && c.run.length === 0) continue;
     else c.run.push(i);
   }
@@ -130,6 +139,31 @@ export function looksLikeName(name: string, gaz: Gazetteer): boolean {
   // No common word past a first name: "Stephen Hess", "Dilson Funaro", but not "Red Hat Enterprise Linux".
   return words.length >= 2 && words.length <= 4 && words.every((w, k) => isTitleCase(w) && !ORG_SUFFIXES.has(lower[k]!) && !TITLE_WORDS.has(lower[k]!))
     && lower.every((w, k) => !gaz.commonWords.has(w) || (k === 0 && gaz.firstNames.has(w)));
+}
+
+/** Titles of public office: a head of state or government, a minister, a central bank's governor. */
+const OFFICE = new Set(["president", "premier", "prime", "minister", "chancellor", "secretary", "governor", "king", "queen", "emperor", "pope", "emir", "sultan", "shah"]);
+/** Words that make such a title a junior's, a former holder's or a spokesman's. */
+const JUNIOR = new Set(["vice", "deputy", "assistant", "under", "undersecretary", "former", "ex", "press", "state", "executive", "general", "spokesman", "spokeswoman", "aide", "adviser", "advisor"]);
+
+/** Heads of an institution: an office when the institution is a known one ("Fed Chairman", "IMF Managing Director"). */
+const HEAD = new Set(["chairman", "chairwoman", "president", "director", "director-general", "head", "chief", "secretary-general"]);
+
+/** Whether the title words before a name ("finance minister", "Prime Minister") are a public office's. */
+function isOffice(titles: readonly string[]): boolean {
+  const words = titles.map((t) => t.toLowerCase());
+  const institution = words.includes("institution");
+  return words.some((w) => OFFICE.has(w) || (institution && HEAD.has(w))) && !words.some((w) => JUNIOR.has(w) || w.startsWith("vice-") || w.startsWith("deputy-"));
+}
+
+/** The title words right before a span, nearest first in `before`: "finance minister" in "... finance minister Jaime Ongpin". */
+function leadingTitles(before: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const w of before) {
+    if (!TITLE_WORDS.has(w) && !JUNIOR.has(w)) break;
+    out.push(w);
+  }
+  return out;
 }
 
 const CURRENCY_WORDS = new Set(["dollar", "dollars", "dlr", "dlrs", "cent", "cents", "currency", "yen", "pound", "pounds", "sterling", "mark", "marks", "franc", "francs", "peso", "pesos", "lira", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "riyal", "riyals", "crown", "crowns", "guilder", "guilders"]);
@@ -181,6 +215,7 @@ function flush(c: Context): void {
   c.run = [];
   c.cue = false;
   c.qualifier = null;
+  c.titles = [];
 }
 
 function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention {
@@ -188,6 +223,7 @@ function mention(c: Context, i: number, surface: string, kind: TopicKind | null,
   const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, located, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
   if (extra !== undefined) Object.assign(m, extra);
   if (m.kind === "person" && c.qualifier !== null) m.country = c.qualifier;
+  if (m.kind === "person" && i === c.run[0] && isOffice(c.titles)) m.office = true;
   return m;
 }
 

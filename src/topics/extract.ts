@@ -40,6 +40,8 @@ export interface ExtractedEntity {
   commentator?: number;
   /** A person's country, from a country qualifying their title ("U.S. Trade Representative Clayton Yeutter"). */
   country?: string;
+  /** Some mention introduces the person by a title of public office ("Finance Minister", "President"). */
+  office?: boolean;
 }
 
 /** What extraction returns for one article. */
@@ -48,7 +50,7 @@ export interface Extraction {
 }
 
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
-export const EXTRACTOR_VERSION = 5;
+export const EXTRACTOR_VERSION = 6;
 
 export type { Evidence } from "./classify.ts";
 
@@ -76,7 +78,10 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   }
   if (shoutedTitle) mentions.push(...shoutedHeadline(title, gaz));
   for (const m of mentions) {
-    if (m.evidence.block >= 0 && (m.kind === "person" || (m.kind === null && !m.known)) && isCommentator(blocks[m.evidence.block]!, m.evidence.offset, m.surface.length)) m.commentator = true;
+    if (m.evidence.block < 0 || !(m.kind === "person" || (m.kind === null && !m.known))) continue;
+    const block = blocks[m.evidence.block]!;
+    if (isCommentator(block, m.evidence.offset, m.surface.length)) m.commentator = true;
+    else if (m.office !== true && inOffice(block, m.evidence.offset, m.surface.length)) m.office = true;
   }
   const place = dateline === null ? undefined : datelinePlace(dateline, gaz);
   if (dateline !== null && place !== undefined) {
@@ -97,6 +102,20 @@ const ROLE_AFTER = new RegExp(`^(?:['’]s)?,\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-
 /** Whether the name at `offset` is introduced as a commentator's (an analyst, an economist, a spokesman). */
 function isCommentator(text: string, offset: number, length: number): boolean {
   return ROLE_BEFORE.test(text.slice(Math.max(0, offset - 60), offset)) || ROLE_AFTER.test(text.slice(offset + length, offset + length + 60));
+}
+
+/** A public office in an apposition: "the Governor of the Bank of England, Robin Leigh-Pemberton," or "..., Prime Minister of Italy". */
+const OFFICE_TITLE = "(?:[Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor|[Gg]overnor|[Mm]inister|[Ss]ecretary|[Kk]ing|[Qq]ueen)";
+const OFFICE_BEFORE = new RegExp(`(?:^|[^\\p{L}-])${OFFICE_TITLE}\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\s'.&-]{0,50},\\s*$`, "u");
+const OFFICE_AFTER = new RegExp(`^,\\s+(?:the\\s+)?(?:[\\p{L}.'-]+\\s+){0,2}?${OFFICE_TITLE}\\b`, "u");
+const JUNIOR_TITLE = /\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder|[Ff]ormer|[Aa]cting|[Ss]tate)\b/u;
+
+/** Whether the name at `offset` is set beside a public office in an apposition (not a deputy's or a former holder's). */
+function inOffice(text: string, offset: number, length: number): boolean {
+  const before = OFFICE_BEFORE.exec(text.slice(Math.max(0, offset - 80), offset));
+  if (before !== null) return !JUNIOR_TITLE.test(before[0].slice(0, before[0].search(/\s+of\s+/u)));
+  const after = OFFICE_AFTER.exec(text.slice(offset + length, offset + length + 50));
+  return after !== null && !JUNIOR_TITLE.test(after[0]);
 }
 
 /**
@@ -219,6 +238,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     e.located ||= m.located;
     if (m.country !== undefined) e.country ??= m.country;
     if (m.commentator === true) e.commentator = (e.commentator ?? 0) + 1;
+    if (m.office === true) e.office = true;
     if (m.weight > 0) {
       e.mentions += 1;
       e.score += m.weight * (m.evidence.block < 0 ? 3 : m.evidence.block === 0 ? 1.5 : 1);

@@ -61,7 +61,7 @@ export const ORG_SUFFIXES: ReadonlySet<string> = new Set(
 export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(
   `center centre hall stadium arena airport station bridge square park palace cathedral temple tower towers
   island islands mountain mountains river lake valley beach street avenue road bay harbour harbor port province
-  county district region state`
+  county district region state hotel`
     .split(/\s+/u)
     .filter((w) => w !== ""),
 );
