@@ -1,0 +1,139 @@
+/**
+ * The page cache: a warm build copies the pages whose data did not change and renders only the others, and its
+ * output is byte-identical to a build without any cache.
+ */
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite, loadSite, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
+const CHANGED = "2020/02/2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.txt";
+
+let base: string;
+let input: string;
+let cacheDir: string;
+
+/** Every file of a built site with its bytes, by path relative to the site. */
+async function readSite(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file))] as const)));
+}
+
+/** The cache entries (file names) in the page cache folder. */
+async function cacheEntries(): Promise<Set<string>> {
+  const entries = await readdir(join(cacheDir, "pages"), { recursive: true, withFileTypes: true });
+  return new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+}
+
+function build(output: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
+  return buildSite({ input, output: join(base, output), cacheDir, baseUrl: "https://news.example", pathPrefix: "/", search: false, ...options });
+}
+
+function expectSameSite(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [file, bytes] of expected) expect(actual.get(file)?.equals(bytes), file).toBe(true);
+}
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), "news-archive-page-cache-"));
+  input = join(base, "articles");
+  cacheDir = join(base, "cache");
+  await cp(FIXTURES, input, { recursive: true });
+});
+
+afterAll(async () => {
+  await rm(base, { recursive: true, force: true });
+});
+
+describe("the page cache", () => {
+  it("should render every page on a cold build and copy every page on a warm one, with the same output", async () => {
+    const cold = await build("cold");
+    expect(cold.ok).toBe(true);
+    expect(cold.pagesFromCache).toBe(0);
+    const warm = await build("warm");
+    expect(warm.ok).toBe(true);
+    const site = await readSite(join(base, "warm"));
+    const htmlPages = [...site.keys()].filter((file) => file.endsWith(".html")).length;
+    expect(warm.pagesFromCache).toBe(htmlPages);
+    expectSameSite(site, await readSite(join(base, "cold")));
+  });
+
+  it("should render again only the changed article, the pages that show it, and give the same output as a build without cache", async () => {
+    const before = await loadSite(input, { cacheDir, baseUrl: "https://news.example", pathPrefix: "/" });
+    const stored = await cacheEntries();
+    const text = await readFile(join(input, CHANGED), "utf8");
+    expect(text).toContain("According to officials on Saturday,");
+    await writeFile(join(input, CHANGED), text.replace("According to officials on Saturday,", "According to officials on Saturday morning,"));
+
+    const warm = await build("changed");
+    expect(warm.ok).toBe(true);
+    const uncached = await build("uncached", { cacheDir: null });
+    const site = await readSite(join(base, "changed"));
+    expectSameSite(site, await readSite(join(base, "uncached")));
+
+    // The entries this build added are the pages it rendered: find each one's page by its bytes.
+    const byBytes = new Map([...site].map(([file, bytes]) => [bytes.toString("base64"), file]));
+    const added = [...(await cacheEntries())].filter((name) => !stored.has(name));
+    const rendered = new Set<string>();
+    for (const name of added) {
+      const bytes = await readFile(join(cacheDir, "pages", name.slice(0, 2), name));
+      rendered.add(byBytes.get(bytes.toString("base64")) ?? `unmatched ${name}`);
+    }
+
+    const expected = pagesShowing(before.site, changedPath(before.site));
+    expect(expected.article).toBe("2020/02/10/first-foreigners-die-from-coronavirus-in-wuhan-china/index.html");
+    expect(expected.neighbours).toHaveLength(2);
+    expect(expected.listings).toEqual(expect.arrayContaining(["index.html", "2020/index.html", "2020/02/index.html", "2020/02/10/index.html", "on-this-day/02-10/index.html"]));
+    const json = expected.article.replace(/index\.html$/u, "article.json");
+    expect([...rendered].sort()).toEqual([...new Set([expected.article, json, ...expected.neighbours, ...expected.related, ...expected.listings])].sort());
+    expect(warm.pagesFromCache).toBe([...site.keys()].filter((file) => file.endsWith(".html")).length - [...rendered].filter((f) => f.endsWith(".html")).length);
+    expect(uncached.pagesFromCache).toBe(0);
+  });
+
+  it("should copy entries into the output, so that writing an output file leaves the cache as it was", async () => {
+    const first = join(base, "changed", "index.html");
+    const original = await readFile(first);
+    await writeFile(first, "overwritten in place");
+    const again = await build("again");
+    expect(again.ok).toBe(true);
+    expect((await readFile(join(base, "again", "index.html"))).equals(original)).toBe(true);
+  });
+
+  it("should keep the pages of two path prefixes and prune to the latest build's once a third comes", async () => {
+    const shared = join(base, "cache-prefixes");
+    const entries = async (): Promise<string[]> => (await readdir(join(shared, "pages"), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+    const outputs = async (dir: string): Promise<number> => [...(await readSite(join(base, dir))).keys()].filter((f) => f.endsWith(".html") || f.endsWith("article.json")).length;
+    expect((await build("root", { cacheDir: shared })).ok).toBe(true);
+    const root = await entries();
+    expect(root).toHaveLength(await outputs("root"));
+    // Under another prefix every page has a new key (an article.json does not depend on the prefix).
+    expect((await build("pr-42", { cacheDir: shared, pathPrefix: "/pr-42/" })).ok).toBe(true);
+    const two = await entries();
+    expect(two.length).toBeGreaterThan(root.length);
+    expect(two).toEqual(expect.arrayContaining(root));
+    // A third prefix takes the cache past twice what one build uses: only the latest build's entries stay.
+    expect((await build("pr-43", { cacheDir: shared, pathPrefix: "/pr-43/" })).ok).toBe(true);
+    const three = await entries();
+    expect(three).toHaveLength(await outputs("pr-43"));
+    expect(three.filter((name) => name.endsWith(".html") && two.includes(name))).toEqual([]);
+    expect(three.filter((name) => name.endsWith(".json")).sort()).toEqual(root.filter((name) => name.endsWith(".json")).sort());
+  });
+});
+
+function changedPath(site: SiteData): string {
+  const page = site.articlePages.find((p) => p.article.file.endsWith(CHANGED));
+  if (page === undefined) throw new Error(`${CHANGED} is not among the planned pages`);
+  return page.path;
+}
+
+/** The output files of the pages whose data shows an article (before the change), relative to the site. */
+function pagesShowing(site: SiteData, path: string): { article: string; neighbours: string[]; related: string[]; listings: string[] } {
+  const file = (sitePath: string): string => `${sitePath.slice(1)}index.html`;
+  const neighbours = site.articlePages.filter((p) => p.previous?.path === path || p.next?.path === path).map((p) => file(p.path));
+  const related = site.articlePages.filter((p) => p.related.some((r) => r.path === path)).map((p) => file(p.path));
+  const listings = site.listingPages.filter((p) => p.items.some((item) => item.path === path)).map((p) => file(p.path));
+  return { article: file(path), neighbours, related, listings };
+}
