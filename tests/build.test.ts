@@ -104,7 +104,7 @@ describe("the built site", () => {
     const month = await read("2024/09/index.html");
     const linkedDays = [...month.matchAll(/<td class="has-articles"><a href="([^"]+)"/gu)].map((m) => m[1]);
     expect(linkedDays).toEqual(["/2024/09/02/"]);
-    expect(month).toContain("<caption>September 2024</caption>");
+    expect(month).toContain('<caption class="visually-hidden">September 2024</caption>');
   });
 
   it("should escape a hostile headline in the page, the feeds, the sitemap and the JSON-LD", async () => {

@@ -124,7 +124,8 @@ export function topicPages(context: ListingContext, topicPaths: ReadonlyMap<stri
     const path = topicPaths.get(topic.slug);
     if (path === undefined) return [];
     return listing(context, "topic", path, topic.name, archive.byTopic.get(topic.slug) ?? [], {
-      description: topic.description ?? `${kindLabel(topic)} · ${archive.byTopic.get(topic.slug)?.length ?? 0} articles`,
+      // The count is the page's total line; without an editor's description the page says what kind of topic it is.
+      description: topic.description ?? kindLabel(topic),
       parents: [{ label: "Topics", href: urls.href("/topics/") }],
       feed: { label: `Feed of ${topic.name}`, href: urls.href(`${path}feed.xml`) },
     });

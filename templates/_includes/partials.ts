@@ -43,7 +43,7 @@ export function calendarTable(calendar: MonthCalendar): string {
     return `<td class="has-articles"><a href="${e(cell.href)}" aria-label="${e(label)}">${cell.day}</a></td>`;
   }).join("")}</tr>`);
   return `<table class="calendar">
-<caption>${monthName(calendar.month)} ${calendar.year}</caption>
+<caption class="visually-hidden">${monthName(calendar.month)} ${calendar.year}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join("\n")}
