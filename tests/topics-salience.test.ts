@@ -162,4 +162,21 @@ describe("salient people and organisations", () => {
     expect(got).toContain("Soviet Union");
     expect(got).not.toContain("US Department of Agriculture");
   });
+
+  it("should count the person a headline names by office ('JAPAN MINISTER SAYS') as in the headline", () => {
+    const r = written("JAPAN MINISTER SAYS ABOUT 170 YEN APPROPRIATE", [
+      "International Trade and Industry Minister Hajime Tamura told a parliamentary session that the yen was about right.",
+      "The dollar closed at 153 yen, dealers said.",
+    ]);
+    expect(topicsOf(r)).toContain("Hajime Tamura");
+  });
+
+  it("should read a name before a stock listing as a company, not a person", () => {
+    const r = written("MILLER TABAK HAS 91.8 PCT OF PENN TRAFFIC <PNF>", [
+      "Miller Tabak said it received 3,424,729 common shares of Penn Traffic Co in response to its offer.",
+      "With the shares it already owned, it now has about 91.8 pct of Penn Traffic.",
+    ]);
+    const x = extractEntities({ title: r.title, blocks: r.body.map((b) => ({ text: b.text })) });
+    expect(x.entities.find((e) => e.name === "Penn Traffic")?.kind).toBe("organisation");
+  });
 });

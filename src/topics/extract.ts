@@ -50,7 +50,7 @@ export interface Extraction {
 }
 
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
-export const EXTRACTOR_VERSION = 6;
+export const EXTRACTOR_VERSION = 7;
 
 export type { Evidence } from "./classify.ts";
 
@@ -88,7 +88,10 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
     // The dateline says where the story is: it weighs like the headline.
     mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
   }
-  const entities = addImpliedCountries(mergeCapitals(merge(mentions, shoutedTitle ? title : null, gaz), gaz), gaz, companiesUpFront(title, blocks[0] ?? ""));
+  const merged = merge(mentions, shoutedTitle ? title : null, gaz);
+  headlineByOffice(merged, title, blocks[0] ?? "");
+  listedCompanies(merged, [title, ...blocks]);
+  const entities = addImpliedCountries(mergeCapitals(merged, gaz), gaz, companiesUpFront(title, blocks[0] ?? ""));
   return { entities };
 }
 
@@ -116,6 +119,56 @@ function inOffice(text: string, offset: number, length: number): boolean {
   if (before !== null) return !JUNIOR_TITLE.test(before[0].slice(0, before[0].search(/\s+of\s+/u)));
   const after = OFFICE_AFTER.exec(text.slice(offset + length, offset + length + 50));
   return after !== null && !JUNIOR_TITLE.test(after[0]);
+}
+
+/** A name right before a stock listing: "PENN TRAFFIC <PNF>", "Merrill Lynch and Co <MER>". */
+const LISTED = /(\p{Lu}[\p{L}&.'-]*(?:\s+(?:and\s+|&\s+)?\p{Lu}[\p{L}&.'-]*){0,5})\s*<[A-Z]{1,5}(?:\.[A-Z]{1,2})?>/gu;
+const LEGAL_TAIL = /\s+(?:and\s+|&\s+)?(?:inc|corp|co|ltd|plc|group|cos|companies|holdings)\.?$/iu;
+
+/** Names listed on a stock exchange ("Penn Traffic <PNF>") are companies, whatever their first word suggests. */
+function listedCompanies(entities: ExtractedEntity[], texts: readonly string[]): void {
+  const listed = new Set<string>();
+  for (const text of texts) {
+    if (!text.includes("<")) continue;
+    LISTED.lastIndex = 0;
+    for (let m = LISTED.exec(text); m !== null; m = LISTED.exec(text)) {
+      let name = m[1]!;
+      for (let prev = ""; prev !== name; ) {
+        prev = name;
+        name = name.replace(LEGAL_TAIL, "");
+      }
+      // "... 91.8 PCT OF PENN TRAFFIC <PNF>": the run may begin before the company's name; every tail of it is a candidate.
+      const words = name.split(/\s+/u);
+      for (let i = Math.max(0, words.length - 4); i < words.length; i += 1) listed.add(keyOf(words.slice(i).join(" ")));
+    }
+  }
+  if (listed.size === 0) return;
+  for (const e of entities) {
+    if (e.known || e.kind !== "person") continue;
+    if (listed.has(e.key) || e.variants.some((v) => listed.has(keyOf(v)))) e.kind = "organisation";
+  }
+}
+
+/** Offices a headline names people by ("JAPAN MINISTER SAYS ...", "Brazilian president visits ..."). */
+const HEADLINE_OFFICE = /\b(minister|president|premier|chancellor|governor|secretary|king|queen)\b/iu;
+
+/**
+ * "JAPAN MINISTER SAYS ..." above "International Trade and Industry Minister Hajime Tamura told ...": the headline names
+ * by office the first person the lead introduces with that office, so that person counts as in the headline.
+ */
+function headlineByOffice(entities: ExtractedEntity[], title: string, lead: string): void {
+  const office = HEADLINE_OFFICE.exec(title)?.[1]?.toLowerCase();
+  if (office === undefined) return;
+  let best: { e: ExtractedEntity; offset: number } | undefined;
+  for (const e of entities) {
+    if (e.kind !== "person" || e.headline || !e.lead) continue;
+    const first = e.evidence.find((ev) => ev.block === 0);
+    if (first === undefined || !lead.slice(Math.max(0, first.offset - 50), first.offset).toLowerCase().includes(office)) continue;
+    if (best === undefined || first.offset < best.offset) best = { e, offset: first.offset };
+  }
+  if (best === undefined) return;
+  best.e.headline = true;
+  best.e.score += 3;
 }
 
 /**
@@ -262,7 +315,9 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     const words = new Set(shoutedTitle.split(/[^\p{L}\p{N}-]+/u).map((w) => keyOf(w)));
     for (const e of byKey.values()) {
       if (e.headline) continue;
-      if (e.variants.some((v) => words.has(keyOf(v)) || words.has(keyOf(v.split(" ").at(-1) ?? "")))) {
+      // "DENG SAYS ..." for Deng Xiaoping: a family name may come first, but a first name alone is no headline mention.
+      const first = e.kind === "person" ? keyOf(e.name.split(" ")[0]!) : "";
+      if (e.variants.some((v) => words.has(keyOf(v)) || words.has(keyOf(v.split(" ").at(-1) ?? ""))) || (first !== "" && e.name.includes(" ") && words.has(first) && !gaz.firstNames.has(first) && !gaz.commonWords.has(first))) {
         e.headline = true;
         e.score += 3;
       }
