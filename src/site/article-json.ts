@@ -21,8 +21,13 @@ export function writeArticleJson(pages: readonly ArticlePage[], outputDir: strin
   for (const page of pages) {
     const file = join(outputDir, outputFile(page.jsonPath));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${jsonForScript(page.article, 2)}\n`);
+    writeFileSync(file, articleJson(page));
   }
+}
+
+/** The text of an article's `article.json`: its record, indented, safe to serve (see `jsonForScript`). */
+export function articleJson(page: ArticlePage): string {
+  return `${jsonForScript(page.article, 2)}\n`;
 }
 
 /** The site data without the parts of each record only `article.json` shows (body blocks, extra lines, diagnostics). */

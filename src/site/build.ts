@@ -146,8 +146,8 @@ const RENDER_BATCH = 12_000;
 /**
  * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches. With a
  * cache folder, the pages and JSON files the page cache holds (see page-cache.ts) are copied from it in a background
- * thread, only the others are written or rendered, and they are stored as each step ends. Returns how many pages
- * came from the cache.
+ * thread, only the others are written or rendered, and each is stored as it is written. Returns how many pages came
+ * from the cache.
  */
 async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null): Promise<number> {
   const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"));
@@ -163,8 +163,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
         textFiles: [],
         renderSingles: run === 0 && todo.renderSingles,
       };
-      await renderWithEleventy(() => batch, outputDir);
-      cache?.storePages(batch, outputDir);
+      await renderWithEleventy(() => batch, outputDir, cache === null ? undefined : (file, content) => cache.pageRendered(file, content));
     }
     // Every Eleventy run copies the static files; with every page from the cache, none ran.
     if (runs === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
@@ -186,19 +185,19 @@ async function writeFiles(hand: () => SiteData, outputDir: string, cache: PageCa
   restoring?.catch(() => undefined);
   writeTextFiles(full.textFiles, outputDir);
   const { site: todo, json, restored } = (await restoring) ?? { site: slimSite(full), json: full.articlePages, restored: 0 };
-  writeArticleJson(json, outputDir);
-  cache?.storeJson(json, outputDir);
+  if (cache === null) writeArticleJson(json, outputDir);
+  else await cache.writeJson(json);
   return { todo, restored };
 }
 
-async function renderWithEleventy(site: () => SiteData, outputDir: string): Promise<void> {
+async function renderWithEleventy(site: () => SiteData, outputDir: string, onPage?: (outputPath: string, content: string) => Promise<void>): Promise<void> {
   await ensureTypeScriptLoader();
   // Eleventy ships no type declarations; the constructor is typed below.
   const specifier = "@11ty/eleventy";
   const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
   const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
     quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site, writeArticleJson: false }),
+    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site, writeArticleJson: false, ...(onPage === undefined ? {} : { onPage }) }),
   });
   await eleventy.write();
 }

@@ -13,9 +13,9 @@
  * site; a site built under two path prefixes from one cache keeps both until it grows past that.
  */
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { slimSite } from "./article-json.ts";
-import { FileCopier, type CopyJob } from "./file-copier.ts";
+import { join, relative, resolve, sep } from "node:path";
+import { articleJson, slimSite } from "./article-json.ts";
+import { FileCopier, type CopyJob, type WriteJob } from "./file-copier.ts";
 import { PageKeys } from "./page-keys.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
@@ -29,6 +29,12 @@ const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 /** Copies posted to the background thread at a time, so it starts while the keys are still being made. */
 const CHUNK = 2000;
 
+/** Texts posted to the background thread at a time (a few megabytes). */
+const WRITE_CHUNK = 200;
+
+/** Lists of texts the background thread may have waiting. */
+const WRITING = 4;
+
 /** What `restore` leaves to do. */
 export interface Restored {
   /** The site data for the templates (records without what only `article.json` shows), with only the pages to render. */
@@ -40,17 +46,22 @@ export interface Restored {
 }
 
 /**
- * Rendered pages of earlier builds in one folder. One instance serves one build: `restore`, then `storePages` after
- * each Eleventy run and `storeJson` once the JSON files are written, then `finish`; `close` in any case.
+ * Rendered pages of earlier builds in one folder. One instance serves one build: `restore`, then `writeJson` and
+ * `pageRendered` for each page Eleventy renders, then `finish`; `close` in any case.
  */
 export class PageCache {
   readonly #dir: string;
   readonly #copier = new FileCopier();
   /** Entry names of every output of this build. */
   readonly #used = new Set<string>();
-  /** Outputs left to render in this build: site path, entry name. */
+  /** Outputs left to render in this build: output file (relative to the output folder), entry name. */
   readonly #pending = new Map<string, string>();
   readonly #stores: Promise<unknown>[] = [];
+  /** Writes handed to the background thread and not finished yet. */
+  readonly #writing = new Set<Promise<void>>();
+  /** Rendered pages waiting to be stored, sent to the background thread a few at a time. */
+  #rendered: WriteJob[] = [];
+  #outputDir = "";
   /** Entries in the folder when the build started. */
   #found = 0;
 
@@ -68,13 +79,14 @@ export class PageCache {
    * @param outputDir the folder the site is written to
    */
   async restore(site: SiteData, outputDir: string): Promise<Restored> {
+    this.#outputDir = outputDir;
     const keys = new PageKeys(site);
     const cached = this.#list();
     this.#found = cached.size;
     const missing = new Set<string>();
     const leave = (path: string, name: string): void => {
       missing.add(path);
-      this.#pending.set(path, name);
+      this.#pending.set(outputFile(path), name);
     };
     const copies: Promise<void>[] = [];
     let jobs: CopyJob[] = [];
@@ -89,7 +101,7 @@ export class PageCache {
     const take = (path: string, name: string): void => {
       this.#used.add(name);
       if (!cached.has(name)) return leave(path, name);
-      jobs.push([join(this.#dir, name.slice(0, 2), name), join(outputDir, outputFile(path))]);
+      jobs.push([this.#entry(name), join(outputDir, outputFile(path))]);
       taken.push([path, name]);
       if (jobs.length >= CHUNK) post();
     };
@@ -119,27 +131,39 @@ export class PageCache {
   }
 
   /**
-   * Stores, in the background thread, the pages of one Eleventy run that `restore` left to render.
-   * @param batch the site data of the run
-   * @param outputDir the folder the run wrote to
+   * Writes, in the background thread, the `article.json` files `restore` left to write, and stores them. Resolves
+   * when the last of them is handed over; `finish` waits until they are written.
+   * @param pages the article pages whose JSON is missing, with full records
    */
-  storePages(batch: SiteData, outputDir: string): void {
-    const paths = [...batch.articlePages, ...batch.listingPages].map((page) => page.path);
-    if (batch.renderSingles) paths.push(...singlePages(batch).map(([path]) => path));
-    this.#store(paths, outputDir);
+  async writeJson(pages: readonly ArticlePage[]): Promise<void> {
+    let jobs: WriteJob[] = [];
+    for (const page of pages) {
+      const file = outputFile(page.jsonPath);
+      const name = this.#pending.get(file);
+      jobs.push([articleJson(page), join(this.#outputDir, file), name === undefined ? null : this.#entry(name)]);
+      if (jobs.length >= WRITE_CHUNK) {
+        await this.#write(jobs);
+        jobs = [];
+      }
+    }
+    if (jobs.length > 0) await this.#write(jobs);
   }
 
   /**
-   * Stores, in the background thread, the `article.json` files `restore` left to write.
-   * @param pages the article pages whose JSON was written
-   * @param outputDir the folder it was written to
+   * Stores a page Eleventy has rendered, if `restore` left it to render (called by the site plugin for each page).
+   * @param outputPath the file Eleventy writes it to
+   * @param content the page
    */
-  storeJson(pages: readonly ArticlePage[], outputDir: string): void {
-    this.#store(pages.map((page) => page.jsonPath), outputDir);
+  async pageRendered(outputPath: string, content: string): Promise<void> {
+    const name = this.#pending.get(relative(this.#outputDir, resolve(outputPath)).split(sep).join("/"));
+    if (name === undefined) return;
+    this.#rendered.push([content, null, this.#entry(name)]);
+    if (this.#rendered.length >= WRITE_CHUNK) await this.#flushRendered();
   }
 
   /** Waits for every entry to be stored, then prunes the cache when it has grown past twice what this build used. */
   async finish(): Promise<void> {
+    await this.#flushRendered();
     if (this.#stores.length === 0) return;
     await Promise.all(this.#stores);
     if (this.#found + this.#pending.size > 2 * this.#used.size) this.#prune();
@@ -150,14 +174,27 @@ export class PageCache {
     await this.#copier.close();
   }
 
-  #store(paths: readonly string[], outputDir: string): void {
-    const jobs: CopyJob[] = [];
-    for (const path of paths) {
-      const name = this.#pending.get(path);
-      if (name !== undefined) jobs.push([join(outputDir, outputFile(path)), join(this.#dir, name.slice(0, 2), name)]);
-    }
-    // An entry that cannot be stored (disk full, a read-only cache) is only rendered again next time.
-    if (jobs.length > 0) this.#stores.push(this.#copier.copy(jobs, { atomic: true }).catch(() => undefined));
+  async #flushRendered(): Promise<void> {
+    const jobs = this.#rendered;
+    this.#rendered = [];
+    if (jobs.length > 0) await this.#write(jobs);
+  }
+
+  /**
+   * Hands texts to the background thread, once fewer than `WRITING` lists are waiting there: the texts are copied
+   * into the thread, and a build must not hold all of them at once.
+   */
+  async #write(jobs: readonly WriteJob[]): Promise<void> {
+    while (this.#writing.size >= WRITING) await Promise.race(this.#writing);
+    const written: Promise<void> = this.#copier.write(jobs).finally(() => this.#writing.delete(written));
+    // Failures are reported by `finish`, which waits for every write.
+    written.catch(() => undefined);
+    this.#writing.add(written);
+    this.#stores.push(written);
+  }
+
+  #entry(name: string): string {
+    return join(this.#dir, name.slice(0, 2), name);
   }
 
   /** The names of the entries in the folder. */

@@ -78,9 +78,10 @@ export class PageKeys {
 
 /** A hash of texts, each preceded by its length so that no two lists of texts hash alike. */
 function hash(...parts: string[]): string {
-  const sha = createHash("sha256");
-  for (const part of parts) sha.update(`\0${part.length}\0`).update(part);
-  return sha.digest("hex");
+  // One update of the joined text: a few kilobytes copied cost less than a dozen calls into the hash.
+  let text = "";
+  for (const part of parts) text += `\0${part.length}\0${part}`;
+  return createHash("sha256").update(text).digest("hex");
 }
 
 let fingerprint: string | null = null;

@@ -12,6 +12,7 @@ export interface EleventyConfigApi {
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
   on(event: "eleventy.before", handler: (event: { directories: { output: string }; outputMode: string }) => void): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => Promise<string>): void;
 }
 
 /** Options of the plugin. */
@@ -22,6 +23,8 @@ export interface SitePluginOptions {
   readonly watch?: string;
   /** Write each article's `article.json` when the data loads (default true; `buildSite` writes them itself). */
   readonly writeArticleJson?: boolean;
+  /** Called with each page Eleventy renders, before it is written (`buildSite` stores it in the page cache). */
+  readonly onPage?: (outputPath: string, content: string) => Promise<void>;
 }
 
 /** Folder of the static files, copied to the output root as they are. */
@@ -59,5 +62,12 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
   // Eleventy resolves passthrough paths against the working directory.
   eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), PUBLIC_DIR) || "."]: "/" });
   if (options.watch !== undefined) eleventyConfig.addWatchTarget(options.watch);
+  const { onPage } = options;
+  if (onPage !== undefined) {
+    eleventyConfig.addTransform("news-archive-on-page", async function (content) {
+      if (typeof this.page.outputPath === "string") await onPage(this.page.outputPath, content);
+      return content;
+    });
+  }
 }
 
