@@ -106,22 +106,23 @@ describe("indexForSearch with a cache folder", () => {
     expect(shards.map((s) => s.id)).toEqual(["2021", "2020"]);
     expect(await indexForSearch(cold, shards, { cacheDir: cache })).toEqual({ built: ["2021", "2020"], reused: [] });
 
-    // Same articles, other previous/next links: nothing Pagefind reads changed.
+    // Same articles, other previous/next links: nothing Pagefind reads changed. Folders given relative to the working one.
     const warm = join(base, "warm");
     await writeSite(warm, ARTICLES.map((a) => ({ ...a, after: `${a.after} (changed)` })));
-    expect(await indexForSearch(warm, shards, { cacheDir: cache })).toEqual({ built: [], reused: ["2021", "2020"] });
+    expect(await indexForSearch(relative(process.cwd(), warm), shards, { cacheDir: relative(process.cwd(), cache) })).toEqual({ built: [], reused: ["2021", "2020"] });
     expect(await files(join(warm, "pagefind"))).toEqual(await files(join(cold, "pagefind")));
 
     // One article of 2020 edited: its bundle is indexed again, and equals a fresh index of the edited site.
     const edited = ARTICLES.map((a) => (a.path.endsWith("rain") ? { ...a, text: "Forecasters now expect snow." } : a));
     const changed = join(base, "changed");
     await writeSite(changed, edited);
-    expect(await indexForSearch(changed, shards, { cacheDir: cache })).toEqual({ built: ["2020"], reused: ["2021"] });
+    expect(await indexForSearch(relative(process.cwd(), changed), shards, { cacheDir: relative(process.cwd(), cache) })).toEqual({ built: ["2020"], reused: ["2021"] });
     const fresh = join(base, "fresh");
     await writeSite(fresh, edited);
     await indexForSearch(fresh, shards, { cacheDir: null });
     expect(await files(join(changed, "pagefind"))).toEqual(await files(join(fresh, "pagefind")));
     expect(await files(join(changed, "pagefind", "2020"))).not.toEqual(await files(join(cold, "pagefind", "2020")));
+    expect((await readdir(join(changed, "pagefind", "2020"))).filter((name) => name.startsWith("."))).toEqual([]);
   }, 60_000);
 
   it("should index the pages of a run of months named by a glob with alternatives", async () => {

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -33,12 +33,14 @@ export interface SearchIndexResult {
  * Indexes the article pages of a built site, one bundle per shard into `pagefind/<shard id>/`. Runs offline.
  * Each bundle is built by its own Pagefind process, so memory is bounded by the largest shards running at once; a
  * bundle whose pages' searchable parts did not change since a build with the same cache folder is linked from there.
- * @param siteDir the built site
+ * @param site the built site
  * @param shards the bundles to build (from `planSearchShards`)
  * @param options cache folder (default none), processes (default the cores, at most 2), memory (default from config)
  */
-export async function indexForSearch(siteDir: string, shards: readonly SearchShard[], options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const cacheDir = options.cacheDir ?? null;
+export async function indexForSearch(site: string, shards: readonly SearchShard[], options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  // Absolute: Pagefind runs in the folder it writes to.
+  const siteDir = resolve(site);
+  const cacheDir = options.cacheDir === undefined || options.cacheDir === null ? null : resolve(options.cacheDir);
   collectGarbage();
   const pagefind = await pagefindCommand();
   const memory = new MemoryGate(options.memoryMb ?? config.searchIndexMemoryMb);
