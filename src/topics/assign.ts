@@ -31,6 +31,9 @@ const MAX_TOPICS = 8;
  */
 const MIN_PLACE_SCORE = 1.5;
 
+/** Share of the leading name's score a place named in the lead needs (0.2 let in passing mentions on Reuters; 0.4 gained little). */
+const LEAD_PLACE_SHARE = 0.3;
+
 interface Resolved {
   name: string;
   kind: TopicKind | null;
@@ -133,6 +136,8 @@ function select(resolved: readonly Resolved[]): Resolved[] {
       // A national body named outside the headline is mostly the story's source ("the Agriculture Department said"):
       // it counts towards its country, and is a topic itself only when it leads the story and recurs.
       if (r.kind === "organisation" && r.known && (gaz.byName(r.name)?.country ?? null) !== null && !(r.lead && r.mentions >= 3)) return false;
+      // A place in the lead that weighs a third of the leading name is part of what the story is about.
+      if (r.kind === "place" && r.lead && r.score >= LEAD_PLACE_SHARE * top) return true;
       return (r.lead && r.mentions >= 2) || r.mentions >= 3 || (r.known && (r.kind === "subject" || (r.kind === "organisation" && r.mentions >= 2))) || r.score >= 0.5 * top;
     })
     .filter((r) => r.score >= 0.08 * top || (r.known && r.kind === "subject"))
