@@ -1,6 +1,7 @@
 /** The Pagefind search index of a built site (articles only: they carry `data-pagefind-body`). */
 import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
+import { rmSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -61,8 +62,7 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
       const { key } = bundleKey(siteDir, shard.glob, pagefind.salt);
       used.add(key);
       const cached = await cachedBundle(cacheDir, key);
-      if (cached !== null) {
-        linkBundle(cached, target);
+      if (cached !== null && reuse(cached, target)) {
         reused.push(shard.id);
         continue;
       }
@@ -76,6 +76,17 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
   if (cacheDir !== null) await pruneBundles(cacheDir, used, shards.length);
   const order = (ids: string[]): string[] => shards.map((s) => s.id).filter((id) => ids.includes(id));
   return { built: order(built), reused: order(reused) };
+}
+
+/** Links a cached bundle into the site; false when it vanished meanwhile (pruned by another build sharing the cache). */
+function reuse(cached: string, target: string): boolean {
+  try {
+    linkBundle(cached, target);
+    return true;
+  } catch {
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /**
