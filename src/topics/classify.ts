@@ -44,8 +44,8 @@ interface Context {
   run: number[];
   /** Country of a place that qualifies the title words that follow ("Japanese Prime Minister ..."). */
   qualifier: string | null;
-  /** Title words met since the last name ("finance", "minister"), lowercase. */
-  titles: string[];
+  /** Title words met since the last name ("finance", "minister"), lowercase; null for none (most spans). */
+  titles: string[] | null;
 }
 
 const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
@@ -66,7 +66,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     toks = toks.slice(1);
   }
   if (tokens.length === 0) return [];
-  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null, titles: leadingTitles(span.before) };
+  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null, titles: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!) ? leadingTitles(span.before) : null };
   const out = c.out;
   const whole = toks.join(" ");
   const known = gaz.lookup(whole);
@@ -99,7 +99,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
         if (j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) {
           if (hit.entry.country !== null) c.qualifier = hit.entry.country;
           // "World Bank President", "Fed Chairman": the head of a known institution.
-          if (hit.entry.kind === "organisation") c.titles.push("institution");
+          if (hit.entry.kind === "organisation") (c.titles ??= []).push("institution");
         }
         break;
       }
@@ -117,7 +117,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     else if (TITLE_WORDS.has(w) || (w === "state" && toks[i - 1] === "of")) {
       flush(c);
       c.cue = true;
-      c.titles.push(w);
+      (c.titles ??= []).push(w);
     } else if (startsLower(toks[i]!) && c.run.length === 0) continue;
     else c.run.push(i);
   }
@@ -215,7 +215,7 @@ function flush(c: Context): void {
   c.run = [];
   c.cue = false;
   c.qualifier = null;
-  c.titles = [];
+  c.titles = null;
 }
 
 function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention {
@@ -223,7 +223,7 @@ function mention(c: Context, i: number, surface: string, kind: TopicKind | null,
   const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, located, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
   if (extra !== undefined) Object.assign(m, extra);
   if (m.kind === "person" && c.qualifier !== null) m.country = c.qualifier;
-  if (m.kind === "person" && i === c.run[0] && isOffice(c.titles)) m.office = true;
+  if (m.kind === "person" && c.titles !== null && i === c.run[0] && isOffice(c.titles)) m.office = true;
   return m;
 }
 

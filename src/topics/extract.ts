@@ -115,8 +115,15 @@ const JUNIOR_TITLE = /\b(?:[Vv]ice|[Dd]eputy|[Aa]ssistant|[Uu]nder|[Ff]ormer|[Aa
 
 /** Whether the name at `offset` is set beside a public office in an apposition (not a deputy's or a former holder's). */
 function inOffice(text: string, offset: number, length: number): boolean {
-  const before = OFFICE_BEFORE.exec(text.slice(Math.max(0, offset - 80), offset));
+  // Both forms need a comma beside the name: most mentions have none, and skip the regular expressions.
+  let b = offset - 1;
+  while (b >= 0 && text.charCodeAt(b) === 32) b -= 1;
+  const commaBefore = b >= 0 && text.charCodeAt(b) === 44;
+  const commaAfter = text.charCodeAt(offset + length) === 44;
+  if (!commaBefore && !commaAfter) return false;
+  const before = commaBefore ? OFFICE_BEFORE.exec(text.slice(Math.max(0, offset - 80), offset)) : null;
   if (before !== null) return !JUNIOR_TITLE.test(before[0].slice(0, before[0].search(/\s+of\s+/u)));
+  if (!commaAfter) return false;
   const after = OFFICE_AFTER.exec(text.slice(offset + length, offset + length + 50));
   return after !== null && !JUNIOR_TITLE.test(after[0]);
 }
