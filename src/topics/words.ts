@@ -37,7 +37,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
   advisor aide candidate nominee senior acting former late opposition kremlin presidential
   official officials analyst analysts economist economists player striker goalkeeper actor actress
   singer rapper author writer journalist reporter photographer columnist editor producer director-general
-  secretary-general managing vice-president mp mep deputy-governor governor-general treasurer oil economic
+  secretary-general managing vice-president mp mep deputy-governor governor-general treasurer exchequer oil economic
   planning economics staff agriculture commerce industry transport environment education mining petroleum`
     .split(/\s+/u)
     .filter((w) => w !== ""),
