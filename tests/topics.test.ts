@@ -53,6 +53,23 @@ describe("topic extraction", () => {
     expect(x.entities.find((e) => e.name === "Russia")?.variants).toContain("Russian");
   });
 
+  it("should map the adjectives 'Philippine' and 'Puerto Rican' to their places", () => {
+    const x = extractEntities({ title: "Philippine network shut down", blocks: [{ text: "The Philippine government and Puerto Rican officials spoke." }] });
+    const got = x.entities.map((e) => e.name);
+    expect(got).toEqual(expect.arrayContaining(["Philippines", "Puerto Rico"]));
+    expect(got).not.toContain("Philippine");
+  });
+
+  it("should join the first of two family names to the full name ('Rosselló' for Ricardo Rosselló Nevares)", () => {
+    const x = extractEntities({
+      title: "Governor resigns",
+      blocks: [{ text: "Governor Ricardo Rosselló Nevares resigned on Friday. Rosselló said he was sorry, and Rosselló left the island." }],
+    });
+    const people = x.entities.filter((e) => e.kind === "person");
+    expect(people.map((e) => e.name)).toEqual(["Ricardo Rosselló Nevares"]);
+    expect(people[0]!.mentions).toBe(3);
+  });
+
   it("should map demonyms to their country", () => {
     const x = extractEntities({ title: "Turkish and Russian officials meet", blocks: [{ text: "The Turkish side met British and French envoys." }] });
     const got = x.entities.map((e) => e.name);

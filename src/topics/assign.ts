@@ -5,7 +5,7 @@
 import type { ArticleRecord, TopicKind, TopicRef } from "../parse/schema.ts";
 import { contentKey } from "./cache.ts";
 import type { ExtractionCache } from "./cache.ts";
-import { DATELINE_BLOCK, extractEntities } from "./extract.ts";
+import { DATELINE_BLOCK, extractEntities, surnameKeys } from "./extract.ts";
 import type { ArticleText, ExtractedEntity, Extraction } from "./extract.ts";
 import { gazetteer } from "./gazetteer.ts";
 import { IMPLIED_BLOCK } from "./implied.ts";
@@ -183,14 +183,16 @@ function indexVocabulary(vocabulary: Vocabulary | undefined): VocabIndex {
 /** Last word of each full person name in the archive -> the full names it could stand for. */
 function archiveSurnames(extractions: readonly Extraction[]): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
+  const gaz = gazetteer();
   for (const x of extractions) {
     for (const e of x.entities) {
       const parts = e.name.split(" ");
       if (e.kind !== "person" || parts.length < 2) continue;
-      const k = keyOf(parts[parts.length - 1]!);
-      const set = map.get(k) ?? new Set<string>();
-      set.add(e.name);
-      map.set(k, set);
+      for (const k of surnameKeys(parts, gaz)) {
+        const set = map.get(k) ?? new Set<string>();
+        set.add(e.name);
+        map.set(k, set);
+      }
     }
   }
   return map;

@@ -50,7 +50,7 @@ export interface Extraction {
 }
 
 /** Bumped whenever extraction changes, so cached results of an older extractor are not reused. */
-export const EXTRACTOR_VERSION = 8;
+export const EXTRACTOR_VERSION = 9;
 
 export type { Evidence } from "./classify.ts";
 
@@ -261,6 +261,21 @@ function mergeCapitals(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEn
   }).sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The words a full name may be shortened to: its last word, and in a name of three words or more the one before it
+ * when that is no first name (Spanish and Portuguese names: "Rosselló" for "Ricardo Rosselló Nevares").
+ * @param parts the full name's words
+ * @param gaz the gazetteer (its first names)
+ */
+export function surnameKeys(parts: readonly string[], gaz: Gazetteer): string[] {
+  const keys = [keyOf(parts[parts.length - 1]!)];
+  if (parts.length >= 3) {
+    const k = keyOf(parts[parts.length - 2]!);
+    if (k.length > 2 && !gaz.firstNames.has(k) && /^\p{Lu}/u.test(parts[parts.length - 2]!)) keys.push(k);
+  }
+  return keys;
+}
+
 function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: Gazetteer): ExtractedEntity[] {
   const byKey = new Map<string, ExtractedEntity>();
   const aliasOf = new Map<string, string>();
@@ -274,8 +289,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     const parts = m.name.split(" ");
     if (m.kind === "person" || (m.kind === null && parts.length >= 2 && !m.known)) {
       if (parts.length >= 2) {
-        const sk = keyOf(parts[parts.length - 1]!);
-        if (!surnames.has(sk)) surnames.set(sk, keyOf(m.name));
+        for (const sk of surnameKeys(parts, gaz)) if (!surnames.has(sk)) surnames.set(sk, keyOf(m.name));
       }
     }
   }

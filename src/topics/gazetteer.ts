@@ -56,7 +56,7 @@ const COUNTRY_EXTRA: Readonly<Record<string, readonly string[]>> = {
   CD: ["DRC", "Congo-Kinshasa"], KP: ["DPRK"], IR: ["Persia"], CZ: ["Czechia"],
 };
 const DEMONYM_EXTRA: Readonly<Record<string, readonly string[]>> = {
-  TR: ["Turks"], GB: ["Briton", "Britons", "Brits"], NL: ["Dutchman"], PH: ["Filipinos"], DK: ["Danes"],
+  TR: ["Turks"], GB: ["Briton", "Britons", "Brits"], NL: ["Dutchman"], PH: ["Filipinos", "Philippine"], PR: ["Puerto Rican", "Puerto Ricans"], DK: ["Danes"],
   SE: ["Swedes"], FI: ["Finns"], PL: ["Poles"], ES: ["Spaniards"], FR: ["Frenchman"], IE: ["Irishman"],
   SA: ["Saudis"], CN: ["Chinese"], JP: ["Japanese"], US: ["Americans"], CH: ["Swiss"],
 };
