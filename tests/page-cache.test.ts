@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, loadSite, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
+import { KEYED_SITE_FIELDS } from "../src/site/page-keys.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
 const CHANGED = "2020/02/2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.txt";
@@ -120,6 +121,25 @@ describe("the page cache", () => {
     expect(three).toHaveLength(await outputs("pr-43"));
     expect(three.filter((name) => name.endsWith(".html") && two.includes(name))).toEqual([]);
     expect(three.filter((name) => name.endsWith(".json")).sort()).toEqual(root.filter((name) => name.endsWith(".json")).sort());
+  });
+});
+
+describe("the page keys", () => {
+  it("should cover every global field of the site data that the templates print", async () => {
+    const templates = join(import.meta.dirname, "..", "templates");
+    // Fields that choose which pages are rendered, not what a page prints.
+    const selection = ["articlePages", "listingPages", "textFiles", "renderSingles"];
+    // Each one-off page prints its own part of the site data, which is in its own key.
+    const own: Record<string, string> = { "404.11ty.ts": "notFound", "archive.11ty.ts": "archiveIndex", "search.11ty.ts": "search", "topics.11ty.ts": "topicsIndex" };
+    const files = (await readdir(templates, { recursive: true })).filter((file) => file.endsWith(".ts"));
+    expect(files).toEqual(expect.arrayContaining(["article.11ty.ts", "listing.11ty.ts", join("_includes", "layout.ts")]));
+    for (const file of files) {
+      const source = await readFile(join(templates, file), "utf8");
+      const read = new Set([...source.matchAll(/(?<![\w/.-])site\.(\w+)/gu)].map((m) => m[1] ?? ""));
+      for (const m of source.matchAll(/\{([^{}]*)\}\s*=\s*site\b/gu)) for (const name of (m[1] ?? "").split(",")) read.add(name.trim().split(/[\s:]/u)[0] ?? "");
+      const allowed = new Set<string>([...KEYED_SITE_FIELDS, ...selection, ...(own[file] === undefined ? [] : [own[file]])]);
+      expect([...read].filter((field) => !allowed.has(field)), file).toEqual([]);
+    }
   });
 });
 

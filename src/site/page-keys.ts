@@ -19,6 +19,12 @@ const FORMAT = "page-cache 1";
 /** The source folder of the site layer, which the templates import. */
 const SITE_DIR = dirname(fileURLToPath(import.meta.url));
 
+/**
+ * The global fields of the site data that every page's key includes: what the layout and the page templates print
+ * besides the page's own entry. A template that starts reading another field must add it here (a test checks).
+ */
+export const KEYED_SITE_FIELDS = ["options", "urls", "lang", "feedHref", "jsonFeedHref"] as const satisfies readonly (keyof SiteData)[];
+
 /** The keys of one build's pages (hex SHA-256). */
 export class PageKeys {
   readonly #code: string;
@@ -28,7 +34,8 @@ export class PageKeys {
   /** @param site the site data: its global fields are part of every page's key */
   constructor(site: SiteData) {
     this.#code = `${FORMAT}\0${codeFingerprint()}`;
-    const globals = { options: site.options, prefix: site.urls.prefix, lang: site.lang, feedHref: site.feedHref, jsonFeedHref: site.jsonFeedHref };
+    // The link functions print the prefix and, for absolute links, the base URL (in the options).
+    const globals = KEYED_SITE_FIELDS.map((field) => (field === "urls" ? site.urls.prefix : site[field]));
     this.#common = `${this.#code}\0${JSON.stringify(globals)}`;
   }
 
@@ -49,7 +56,9 @@ export class PageKeys {
       previous: page.previous && this.#summary(page.previous),
       next: page.next && this.#summary(page.next),
     });
-    return { page: hash(this.#common, "article", shell, record, body, page.jsonLd), json: hash(this.#code, "json", record, body) };
+    // The page's key takes the record through the JSON file's key: the record is hashed once.
+    const json = hash(this.#code, "json", record, body);
+    return { page: hash(this.#common, "article", shell, json, page.jsonLd), json };
   }
 
   /** The key of a listing page. */
