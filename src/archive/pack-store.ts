@@ -13,8 +13,11 @@ import { join } from "node:path";
 
 const KEY = /^[0-9a-f]{64}$/u;
 
-/** Lines written per shard before they are appended to its file. */
-const FLUSH_BYTES = 1 << 20;
+/**
+ * Bytes buffered per shard before they are appended to its file. Small: with 256 shards, a larger buffer held most of
+ * a cold 50,000-article build's cache (about 0.75 GB of JSON) in memory until the end of the load.
+ */
+const FLUSH_BYTES = 64 << 10;
 
 /** Read state of one shard file. */
 interface Shard {
