@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archive/index.ts";
 import { slimSite, writeArticleJson } from "./article-json.ts";
+import { collectGarbage } from "./memory.ts";
 import { PageCache } from "./page-cache.ts";
 import { PUBLIC_DIR, sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
 import { indexForSearch } from "./search-index.ts";
@@ -66,6 +67,8 @@ export class SiteBuildError extends Error {
  */
 export async function loadSite(input: string, options: Omit<BuildOptions, "input" | "output" | "search"> = {}): Promise<PlannedSite & { readonly files: number; readonly parsed: number; readonly cached: number }> {
   const archive = await loadArchive(input, { cacheDir: options.cacheDir === undefined ? ".cache" : options.cacheDir });
+  // Most of the heap is now the load's garbage (JSON from the workers and the caches): collected before planning.
+  collectGarbage();
   const overrides = { ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }), ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) };
   if (archive.errorCount > 0) {
     return { site: planSite({ ...archive, articles: [], topics: [], byUrl: new Map(), byTopic: new Map(), byDate: new Map() }, siteOptions(overrides)).site, diagnostics: archive.diagnostics, files: archive.files, parsed: archive.parsed, cached: archive.cached };
@@ -153,6 +156,8 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
   const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"));
   try {
     const { todo, restored } = await writeFiles(hand, outputDir, cache);
+    // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
+    collectGarbage();
     const perRun = Math.max(1, Math.floor(size));
     const runs = Math.max(todo.renderSingles ? 1 : 0, Math.ceil(todo.articlePages.length / perRun), Math.ceil(todo.listingPages.length / perRun));
     for (let run = 0; run < runs; run += 1) {
@@ -164,6 +169,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
         renderSingles: run === 0 && todo.renderSingles,
       };
       await renderWithEleventy(() => batch, outputDir, cache === null ? undefined : (file, content) => cache.pageRendered(file, content));
+      if (run + 1 < runs) collectGarbage();
     }
     // Every Eleventy run copies the static files; with every page from the cache, none ran.
     if (runs === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });

@@ -6,9 +6,8 @@ import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { config } from "../config.ts";
+import { collectGarbage } from "./memory.ts";
 import { bundleKey, cachedBundle, linkBundle, pruneBundles, stagingDir, storeBundle } from "./search-cache.ts";
 import type { SearchShard } from "./search-shards.ts";
 
@@ -87,17 +86,6 @@ function reuse(cached: string, target: string): boolean {
     rmSync(target, { recursive: true, force: true });
     return false;
   }
-}
-
-/**
- * Collects the garbage the steps before left, before Pagefind's processes start: after rendering 10,000 articles V8
- * held 1.1 GB resident, 0.9 GB of it garbage, which would count alongside Pagefind's memory (it fell to 0.3 GB
- * within a second of a full collection). Node exposes `gc` only behind a flag, which can be set at run time.
- */
-function collectGarbage(): void {
-  setFlagsFromString("--expose-gc");
-  const gc: unknown = runInNewContext("gc");
-  if (typeof gc === "function") gc();
 }
 
 /**
