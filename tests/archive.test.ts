@@ -2,8 +2,7 @@ import { cp, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, formatDiagnostic, listArticleFiles, loadArchive, loadRecords } from "../src/archive/index.ts";
-import { extractionKeyOf, extractRecord, type Extraction } from "../src/topics/index.ts";
+import { buildArchive, formatDiagnostic, listArticleFiles, loadArchive } from "../src/archive/index.ts";
 import { makeRecord, subject } from "./fixtures/site/records.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
@@ -125,15 +124,5 @@ describe("loadArchive", () => {
     const inline = await loadArchive(input, { cacheDir: null, workerThreshold: 1_000_000 });
     const threaded = await loadArchive(input, { cacheDir: null, workerThreshold: 0, workers: 2 });
     expect(threaded.articles).toEqual(inline.articles);
-  });
-
-  it("should extract each record's topics in the worker that parsed it, under the key assignTopics looks up", async () => {
-    const input = join(dir, "articles");
-    const seen = new Map<string, Extraction>();
-    const loaded = await loadRecords(input, { cacheDir: null, workerThreshold: 0, workers: 2, onExtraction: (key, json) => seen.set(key, JSON.parse(json) as Extraction) });
-    const clean = loaded.records.filter((r) => !r.diagnostics.some((d) => d.severity === "error"));
-    expect(clean.length).toBeGreaterThan(0);
-    expect(seen.size).toBe(new Set(clean.map(extractionKeyOf)).size);
-    for (const record of clean) expect(seen.get(extractionKeyOf(record))).toEqual(extractRecord(record).extraction);
   });
 });

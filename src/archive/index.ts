@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadVocabulary, type ExtractionCache, type Extraction, type LoadedVocabulary } from "../topics/index.ts";
+import { loadVocabulary, type ExtractionCache, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import { topicsCache } from "./cache.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
@@ -31,18 +31,12 @@ export const VOCABULARY_FILE = "topics.yml";
  * @param options cache folder (default none) and parse parallelism
  */
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
+  const [loaded, vocabulary] = await Promise.all([loadRecords(dir, options), readVocabulary(dir)]);
   const cacheDir = options.cacheDir ?? null;
   const store = cacheDir === null ? null : topicsCache(cacheDir);
-  // Records parsed in worker threads come with their extraction: kept here for `assignTopics`, and in the store.
-  const fresh = new Map<string, Extraction>();
-  const onExtraction = (key: string, json: string): void => {
-    fresh.set(key, JSON.parse(json) as Extraction);
-    store?.setJson(key, json);
-  };
-  const [loaded, vocabulary] = await Promise.all([loadRecords(dir, { ...options, onExtraction }), readVocabulary(dir)]);
-  const extractions: ExtractionCache = {
-    get: (key) => fresh.get(key) ?? (store?.get(key) as ReturnType<ExtractionCache["get"]>),
-    set: (key, value) => store?.set(key, value),
+  const extractions: ExtractionCache | undefined = store === null ? undefined : {
+    get: (key) => store.get(key) as ReturnType<ExtractionCache["get"]>,
+    set: (key, value) => store.set(key, value),
   };
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,

@@ -14,8 +14,6 @@ export interface LoadOptions {
   readonly workers?: number;
   /** Cold files below which parsing stays in the main thread (default 400). */
   readonly workerThreshold?: number;
-  /** Receives the topic extraction of each record parsed in a worker thread (default none: not extracted there). */
-  readonly onExtraction?: ((key: string, json: string) => void) | undefined;
 }
 
 /** What loading found: records in file order, and how many came from the cache. */
@@ -62,7 +60,6 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
     cache,
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.workerThreshold === undefined ? {} : { threshold: options.workerThreshold }),
-    onExtraction: options.onExtraction,
   };
   const parsed = await parseMany(cold.map((entry) => entry.job), parseOptions);
   cache?.flush();

@@ -18,14 +18,6 @@ export interface ParseJob {
  */
 export interface ParseReply {
   readonly json: readonly string[];
-  /** Topic extractions of the batch's records (when asked for), as `[cache key, JSON]`. */
-  readonly extractions: readonly (readonly [string, string])[];
-}
-
-/** What the main thread sends a worker: files to parse, and whether to extract their topics too. */
-export interface WorkerBatch {
-  readonly jobs: readonly { readonly path: string; readonly key: string }[];
-  readonly extract: boolean;
 }
 
 /** Options of `parseMany`. */
@@ -36,11 +28,6 @@ export interface ParseManyOptions {
   readonly threshold?: number;
   /** Where each new record is cached (default none). */
   readonly cache?: PackStore | null;
-  /**
-   * Receives the topic extraction of each record parsed in a worker, as its cache key and JSON (default none: no
-   * extraction in the workers). Records parsed in the main thread are extracted later, by `assignTopics`.
-   */
-  readonly onExtraction?: ((key: string, json: string) => void) | undefined;
 }
 
 const BATCH = 64;
@@ -53,7 +40,6 @@ const BATCH = 64;
 export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOptions = {}): Promise<ArticleRecord[]> {
   const workers = options.workers ?? 2;
   const cache = options.cache ?? null;
-  const onExtraction = options.onExtraction;
   if (jobs.length < (options.threshold ?? 400) || workers < 1) return parseInline(jobs, cache);
   const results: ArticleRecord[] = new Array<ArticleRecord>(jobs.length);
   let next = 0;
@@ -68,7 +54,7 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
         }
         start = next;
         next += BATCH;
-        worker.postMessage({ jobs: jobs.slice(start, next).map(({ path, key }) => ({ path, key })), extract: onExtraction !== undefined } satisfies WorkerBatch);
+        worker.postMessage(jobs.slice(start, next).map(({ path, key }) => ({ path, key })));
       };
       worker.on("message", (reply: ParseReply) => {
         reply.json.forEach((json, i) => {
@@ -76,7 +62,6 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
           results[start + i] = JSON.parse(json) as ArticleRecord;
           cache?.setJson(job.key, json);
         });
-        for (const [key, json] of reply.extractions) onExtraction?.(key, json);
         feed();
       });
       worker.once("error", reject);

@@ -10,7 +10,6 @@ export type { ExtractionCache } from "./cache.ts";
 export { extractEntities, EXTRACTOR_VERSION } from "./extract.ts";
 export type { ArticleText, Extraction, ExtractedEntity } from "./extract.ts";
 export { buildGazetteer, gazetteer } from "./gazetteer.ts";
-export { articleTextOf, extractionKeyOf, extractRecord } from "./record-extraction.ts";
 export { slugOf } from "./normalise.ts";
 export { EMPTY_VOCABULARY, loadVocabulary } from "./vocabulary.ts";
 export type { LoadedVocabulary } from "./vocabulary.ts";
