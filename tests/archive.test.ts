@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, formatDiagnostic, listArticleFiles, loadArchive } from "../src/archive/index.ts";
+import { buildArchive, formatDiagnostic, listArticleFiles, loadArchive, loadRecords } from "../src/archive/index.ts";
 import { makeRecord, subject } from "./fixtures/site/records.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
