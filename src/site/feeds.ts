@@ -21,8 +21,10 @@ export interface FeedSpec {
  * An Atom feed (RFC 4287).
  * @param spec title, paths and entries (newest first)
  * @param urls the build's link functions
+ * @param entries entries already written, by article, for feeds of the same kind sharing articles (the per-topic
+ *   feeds: an article's entry is the same in the feed of each of its topics); default none
  */
-export function atomFeed(spec: FeedSpec, urls: Urls): string {
+export function atomFeed(spec: FeedSpec, urls: Urls, entries?: Map<PublishedArticle, string>): string {
   const updated = newestDate(spec.articles);
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
@@ -33,29 +35,16 @@ export function atomFeed(spec: FeedSpec, urls: Urls): string {
     `  <link rel="alternate" type="text/html" href="${escapeXml(urls.absolute(spec.pagePath))}"/>`,
     `  <updated>${timestamp(updated)}</updated>`,
   ];
-  // Summary entries are the same in the feed of each of the article's topics: written once per article.
-  const memo = spec.fullContent ? null : memoFor(urls, spec.defaultAuthor);
   for (const article of spec.articles) {
-    let entry = memo?.get(article);
+    let entry = entries?.get(article);
     if (entry === undefined) {
       entry = atomEntry(article, spec, urls);
-      memo?.set(article, entry);
+      entries?.set(article, entry);
     }
     lines.push(entry);
   }
   lines.push(`</feed>`, ``);
   return lines.join("\n");
-}
-
-/** Summary entries already written, by the build's link functions and default author (weak: nothing outlives a build). */
-const summaryEntries = new WeakMap<Urls, Map<string, WeakMap<PublishedArticle, string>>>();
-
-function memoFor(urls: Urls, defaultAuthor: string): WeakMap<PublishedArticle, string> {
-  let byAuthor = summaryEntries.get(urls);
-  if (byAuthor === undefined) summaryEntries.set(urls, (byAuthor = new Map()));
-  let memo = byAuthor.get(defaultAuthor);
-  if (memo === undefined) byAuthor.set(defaultAuthor, (memo = new WeakMap()));
-  return memo;
 }
 
 /** One Atom `<entry>`, its lines joined. */

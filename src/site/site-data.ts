@@ -1,5 +1,5 @@
 /** Assembles everything the templates need from the archive, once per build. */
-import type { Archive, ArchiveDiagnostic } from "../archive/index.ts";
+import type { Archive, ArchiveDiagnostic, PublishedArticle } from "../archive/index.ts";
 import { config } from "../config.ts";
 import { articlePages } from "./article-pages.ts";
 import { atomFeed, jsonFeed } from "./feeds.ts";
@@ -45,11 +45,13 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
     { path: "/feed.xml", body: atomFeed({ title: options.siteTitle, feedPath: "/feed.xml", pagePath: "/", articles: latest, fullContent: true, defaultAuthor: options.siteTitle }, urls) },
     { path: "/feed.json", body: jsonFeed({ title: options.siteTitle, feedPath: "/feed.json", pagePath: "/", articles: latest, fullContent: true, defaultAuthor: options.siteTitle }, urls, options.siteDescription, lang) },
   ];
+  // Written once per article: its summary entry is the same in the feed of each of its topics.
+  const topicFeedEntries = new Map<PublishedArticle, string>();
   for (const topic of archive.topics) {
     const path = topicPaths.get(topic.slug);
     if (path === undefined) continue;
     const topicArticles = (archive.byTopic.get(topic.slug) ?? []).slice(0, options.feedSize);
-    feeds.push({ path: `${path}feed.xml`, body: atomFeed({ title: `${topic.name} · ${options.siteTitle}`, feedPath: `${path}feed.xml`, pagePath: path, articles: topicArticles, fullContent: false, defaultAuthor: options.siteTitle }, urls) });
+    feeds.push({ path: `${path}feed.xml`, body: atomFeed({ title: `${topic.name} · ${options.siteTitle}`, feedPath: `${path}feed.xml`, pagePath: path, articles: topicArticles, fullContent: false, defaultAuthor: options.siteTitle }, urls, topicFeedEntries) });
   }
 
   const sitemapEntries: SitemapEntry[] = [
