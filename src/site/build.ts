@@ -66,7 +66,7 @@ export class SiteBuildError extends Error {
  * @param options prefix, base URL and cache folder
  */
 export async function loadSite(input: string, options: Omit<BuildOptions, "input" | "output" | "search"> = {}): Promise<PlannedSite & { readonly files: number; readonly parsed: number; readonly cached: number }> {
-  const archive = await loadArchive(input, { cacheDir: options.cacheDir === undefined ? ".cache" : options.cacheDir });
+  const archive = await loadArchive(input, { cacheDir: cacheDirOf(options) });
   // Most of the heap is now the load's garbage (JSON from the workers and the caches): collected before planning.
   collectGarbage();
   const overrides = { ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }), ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) };
@@ -92,10 +92,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let pagesFromCache = 0;
   try {
     const beforeRender = performance.now();
-    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, options.cacheDir === undefined ? ".cache" : options.cacheDir);
+    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options));
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
-    if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: options.cacheDir === undefined ? ".cache" : options.cacheDir });
+    if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: cacheDirOf(options) });
     timings.search = performance.now() - afterRender;
     await swapIn(temporary, output);
   } catch (error) {
@@ -250,6 +250,13 @@ async function removeTree(dir: string): Promise<void> {
   }
   await rm(dir, { recursive: true, force: true });
 }
+
+/** The build's cache folder: the one given, `.cache` in the working directory by default, or null for none. */
+function cacheDirOf(options: { readonly cacheDir?: string | null }): string | null {
+  return options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
+}
+
+const DEFAULT_CACHE_DIR = ".cache";
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
