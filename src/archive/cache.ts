@@ -4,9 +4,9 @@
  * everything.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashFolder } from "../fingerprint.ts";
 import { PackStore } from "./pack-store.ts";
 
 /** Bump when the cache's file format changes. */
@@ -27,20 +27,10 @@ export function topicsCache(cacheDir: string): PackStore {
   return new PackStore(join(cacheDir, "topics-pack"), { keepRead: true });
 }
 
-let fingerprintPromise: Promise<string> | undefined;
+let fingerprint: string | undefined;
 
 /** A hash of every source file of the parser (src/parse/), computed once per process. */
-export function parserFingerprint(): Promise<string> {
-  fingerprintPromise ??= (async () => {
-    const parseDir = fileURLToPath(new URL("../parse/", import.meta.url));
-    const entries = await readdir(parseDir, { recursive: true, withFileTypes: true });
-    const files = entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    const hash = createHash("sha256").update(FORMAT);
-    for (const file of files) hash.update(file.slice(parseDir.length)).update("\0").update(await readFile(file));
-    return hash.digest("hex");
-  })();
-  return fingerprintPromise;
+export function parserFingerprint(): string {
+  fingerprint ??= hashFolder(createHash("sha256").update(FORMAT), fileURLToPath(new URL("../parse/", import.meta.url))).digest("hex");
+  return fingerprint;
 }

@@ -31,7 +31,7 @@ export interface LoadedRecords {
 export async function loadRecords(dir: string, options: LoadOptions = {}): Promise<LoadedRecords> {
   const cacheDir = options.cacheDir ?? null;
   const files = await listArticleFiles(dir);
-  const fingerprint = await parserFingerprint();
+  const fingerprint = parserFingerprint();
   const cache = cacheDir === null ? null : parseCache(cacheDir);
   const records = new Array<ArticleRecord | null>(files.length).fill(null);
   const cold: { index: number; job: ParseJob }[] = [];

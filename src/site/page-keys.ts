@@ -7,9 +7,10 @@
  * `article.json` is fixed by the site layer's source and the record.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hashFolder } from "../fingerprint.ts";
 import { TEMPLATES_DIR } from "./plugin.ts";
 import type { ArticlePage, ArticleSummary, ListingPage, SiteData } from "./types.ts";
 
@@ -99,13 +100,7 @@ let fingerprint: string | null = null;
 function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
   const sha = createHash("sha256").update(eleventyVersion());
-  for (const root of [TEMPLATES_DIR, SITE_DIR]) {
-    const files = readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
-    for (const file of files) sha.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
-  }
+  for (const root of [TEMPLATES_DIR, SITE_DIR]) hashFolder(sha, root);
   fingerprint = sha.digest("hex");
   return fingerprint;
 }
