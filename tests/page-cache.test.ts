@@ -1,12 +1,13 @@
 /**
- * The page cache: a warm build copies the pages whose data did not change and renders only the others, and its
- * output is byte-identical to a build without any cache.
+ * The page cache: a warm build copies (or hard-links) the pages whose data did not change and renders only the
+ * others, and its output is byte-identical to a build without any cache.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { cp, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, loadSite, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
+import { buildSite, loadSite, unshareFiles, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
 import { KEYED_SITE_FIELDS } from "../src/site/page-keys.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
@@ -27,6 +28,19 @@ async function readSite(dir: string): Promise<Map<string, Buffer>> {
 async function cacheEntries(): Promise<Set<string>> {
   const entries = await readdir(join(cacheDir, "pages"), { recursive: true, withFileTypes: true });
   return new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+}
+
+/** The inode numbers of every file under a folder. */
+async function inodes(dir: string): Promise<Set<number>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return new Set(entries.filter((e) => e.isFile()).map((e) => statSync(join(e.parentPath, e.name)).ino));
+}
+
+/** Each file of a built site (relative path) with its inode number. */
+async function outputInodes(output: string): Promise<[string, number][]> {
+  const dir = join(base, output);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => [relative(dir, join(e.parentPath, e.name)), statSync(join(e.parentPath, e.name)).ino]);
 }
 
 function build(output: string, options: Partial<BuildOptions> = {}): Promise<BuildResult> {
@@ -94,13 +108,57 @@ describe("the page cache", () => {
     expect(uncached.pagesFromCache).toBe(0);
   });
 
-  it("should copy entries into the output, so that writing an output file leaves the cache as it was", async () => {
-    const first = join(base, "changed", "index.html");
+  it("should copy entries into the output without linkPages, so that writing an output file leaves the cache as it was", async () => {
+    expect((await build("copied", { linkPages: false })).ok).toBe(true);
+    const first = join(base, "copied", "index.html");
     const original = await readFile(first);
     await writeFile(first, "overwritten in place");
     const again = await build("again");
     expect(again.ok).toBe(true);
     expect((await readFile(join(base, "again", "index.html"))).equals(original)).toBe(true);
+  });
+
+  it("should hard-link pages to and from the cache with linkPages, a warm build's output byte-identical to a cold one", async () => {
+    const linked = join(base, "cache-linked");
+    const cold = await build("linked-cold", { cacheDir: linked, linkPages: true });
+    expect(cold.ok).toBe(true);
+    const inCache = await inodes(join(linked, "pages"));
+    // Every page and article.json the cold build rendered or wrote is stored as a link to its output file.
+    const coldFiles = (await outputInodes("linked-cold")).filter(([file]) => file.endsWith(".html") || file.endsWith("article.json"));
+    expect(coldFiles.length).toBeGreaterThan(0);
+    expect(coldFiles.filter(([, ino]) => !inCache.has(ino)).map(([file]) => file)).toEqual([]);
+    const warm = await build("linked-warm", { cacheDir: linked, linkPages: true });
+    expect(warm.ok).toBe(true);
+    expect(warm.pagesFromCache).toBe(coldFiles.filter(([file]) => file.endsWith(".html")).length);
+    expectSameSite(await readSite(join(base, "linked-warm")), await readSite(join(base, "linked-cold")));
+    const warmFiles = (await outputInodes("linked-warm")).filter(([file]) => file.endsWith(".html") || file.endsWith("article.json"));
+    expect(warmFiles.filter(([, ino]) => !inCache.has(ino)).map(([file]) => file)).toEqual([]);
+  });
+
+  it("should share no file with the cache when linkPages is false, cold or warm", async () => {
+    const copied = join(base, "cache-copied");
+    for (const output of ["copy-cold", "copy-warm"]) {
+      expect((await build(output, { cacheDir: copied, linkPages: false })).ok).toBe(true);
+      const inCache = await inodes(join(copied, "pages"));
+      expect(inCache.size).toBeGreaterThan(0);
+      const files = await outputInodes(output);
+      expect(files.filter(([, ino]) => inCache.has(ino)).map(([file]) => file)).toEqual([]);
+      for (const [file] of files) expect(statSync(join(base, output, file)).nlink, file).toBe(1);
+    }
+  });
+
+  it("should give each hard-linked file of a folder its own copy, so that writing it in place leaves the other name as it was", async () => {
+    const dir = join(base, "unshare");
+    await mkdir(join(dir, "sub"), { recursive: true });
+    await writeFile(join(base, "entry.html"), "cached page");
+    await link(join(base, "entry.html"), join(dir, "sub", "index.html"));
+    await writeFile(join(dir, "own.html"), "own page");
+    expect(unshareFiles(dir)).toBe(1);
+    expect(statSync(join(dir, "sub", "index.html")).nlink).toBe(1);
+    await writeFile(join(dir, "sub", "index.html"), "re-rendered in place");
+    expect(await readFile(join(base, "entry.html"), "utf8")).toBe("cached page");
+    expect(await readFile(join(dir, "own.html"), "utf8")).toBe("own page");
+    expect(unshareFiles(join(base, "no-such-folder"))).toBe(0);
   });
 
   it("should keep the pages of two path prefixes and prune to the latest build's once a third comes", async () => {

@@ -8,7 +8,7 @@ import type { FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { readArgs } from "./args.ts";
-import { buildSite, formatDiagnostics } from "../site/index.ts";
+import { buildSite, formatDiagnostics, unshareFiles } from "../site/index.ts";
 import { DevSite } from "./dev-site.ts";
 import type { DevUpdate } from "./dev-site.ts";
 
@@ -47,8 +47,12 @@ interface EleventyDevServer {
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const log = options.log ?? ((line: string): void => void process.stderr.write(`${line}\n`));
-  const built = await buildSite({ input: options.input, output: options.output, cacheDir: options.cacheDir, pathPrefix: "/" });
+  // Copies, not hard links, from the page cache: the dev site renders changed pages into this folder in place, which
+  // would write through a link into the cache (see `linkPages`).
+  const built = await buildSite({ input: options.input, output: options.output, cacheDir: options.cacheDir, pathPrefix: "/", linkPages: false });
   if (built.diagnostics.some((d) => d.severity === "error")) log(formatDiagnostics(built.diagnostics.filter((d) => d.severity === "error")).trimEnd());
+  // A failed build left the previous output, which `news-archive build` may have linked to the cache: unlinked first.
+  if (!built.ok) unshareFiles(options.output);
   const site = new DevSite({ input: options.input, output: options.output, cacheDir: options.cacheDir });
   await site.start(!built.ok);
 

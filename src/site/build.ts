@@ -35,6 +35,14 @@ export interface BuildOptions {
   readonly search?: boolean;
   /** Pages per Eleventy run (default 12,000); the output is the same whatever the size. */
   readonly renderBatch?: number;
+  /**
+   * Hard-link pages between the page cache and the output instead of copying them (default true; falls back to
+   * copies where linking fails, as across file systems). A linked output file IS the cache entry: writing into it in
+   * place would change the cache for every later build. So it is only for an output that is replaced as a whole, never
+   * written into: `news-archive build`. `news-archive serve` passes false, because it re-renders changed pages into
+   * the folder it serves, in place.
+   */
+  readonly linkPages?: boolean;
 }
 
 /** What a build did, with every diagnostic and the time each step took (milliseconds). */
@@ -92,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let pagesFromCache = 0;
   try {
     const beforeRender = performance.now();
-    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options));
+    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options), options.linkPages ?? true);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
     if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: cacheDirOf(options) });
@@ -148,12 +156,12 @@ const RENDER_BATCH = 12_000;
 
 /**
  * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches. With a
- * cache folder, the pages and JSON files the page cache holds (see page-cache.ts) are copied from it in a background
- * thread, only the others are written or rendered, and each is stored as it is written. Returns how many pages came
- * from the cache.
+ * cache folder, the pages and JSON files the page cache holds (see page-cache.ts) are copied or linked from it in a
+ * background thread, only the others are written or rendered, and each is stored as it is written (copying) or once
+ * its Eleventy run has written it (linking). Returns how many pages came from the cache.
  */
-async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null): Promise<number> {
-  const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"));
+async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null, link: boolean): Promise<number> {
+  const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"), { link });
   try {
     const { todo, restored } = await writeFiles(hand, outputDir, cache);
     // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
@@ -168,7 +176,9 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
         textFiles: [],
         renderSingles: run === 0 && todo.renderSingles,
       };
-      await renderWithEleventy(() => batch, outputDir, cache === null ? undefined : (file, content) => cache.pageRendered(file, content));
+      await renderWithEleventy(() => batch, outputDir, cache === null || cache.links ? undefined : (file, content) => cache.pageRendered(file, content));
+      // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
+      if (cache?.links === true) cache.rendered(batch);
       if (run + 1 < runs) collectGarbage();
     }
     // Every Eleventy run copies the static files; with every page from the cache, none ran.

@@ -1,6 +1,6 @@
 /**
- * Copies and writes files in a background thread, so that the page cache's file work (tens of thousands of small
- * files) runs on the second core while the main thread makes keys, writes JSON or renders with Eleventy.
+ * Copies, links and writes files in a background thread, so that the page cache's file work (tens of thousands of
+ * small files) runs on the second core while the main thread makes keys, writes JSON or renders with Eleventy.
  */
 import { Worker } from "node:worker_threads";
 
@@ -10,15 +10,22 @@ export type CopyJob = readonly [from: string, to: string];
 /** A text to write: to a file as it is (or null), and to a cache entry through a temporary file (or null). */
 export type WriteJob = readonly [text: string, file: string | null, entry: string | null];
 
+/** A file already written, to store as a cache entry: the file, the entry. */
+export type StoreJob = readonly [file: string, entry: string];
+
 /**
  * The worker's code, as plain JavaScript: a worker started from a `.ts` file would need the TypeScript loader again.
  * `copy` lists the indexes of the copies whose source was missing; `write` writes a cache entry through a temporary
- * file and a rename, so that no reader ever sees half an entry, and fails only when the file itself cannot be written.
+ * file and a rename, so that no reader ever sees half an entry, and fails only when the file itself cannot be written;
+ * `store` makes an entry of a file already written, and never fails. With `link`, a copy is a hard link and an entry is
+ * a hard link to the file written, each falling back to a real copy where linking fails (another file system, one
+ * that has no links, too many links to one file); after a failure other than too many links, the thread stops trying.
  */
 const WORKER = `
-const { parentPort } = require("node:worker_threads");
-const { constants, copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { parentPort, workerData } = require("node:worker_threads");
+const { constants, copyFileSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { dirname } = require("node:path");
+let linking = workerData.link === true;
 const made = new Set();
 const folder = (file) => {
   const dir = dirname(file);
@@ -38,6 +45,24 @@ const atomically = (entry, write) => {
     throw failure;
   }
 };
+// Links "to" to "from", or copies "from" where that fails; a missing "from" throws ENOENT either way.
+const linkOrCopy = (from, to) => {
+  if (linking) {
+    try {
+      linkSync(from, to);
+      return;
+    } catch (failure) {
+      if (failure.code === "ENOENT") throw failure;
+      if (failure.code === "EEXIST") {
+        // Never copy onto the existing file: it may itself be a link, and the copy would write through it.
+        rmSync(to, { force: true });
+        return linkOrCopy(from, to);
+      }
+      if (failure.code !== "EMLINK") linking = false;
+    }
+  }
+  copyFileSync(from, to, constants.COPYFILE_FICLONE);
+};
 parentPort.on("message", ({ id, kind, jobs }) => {
   const missing = [];
   let error = null;
@@ -51,15 +76,22 @@ parentPort.on("message", ({ id, kind, jobs }) => {
         }
         if (entry !== null) {
           try {
-            atomically(entry, (temporary) => writeFileSync(temporary, text));
+            atomically(entry, (temporary) => (linking && file !== null ? linkOrCopy(file, temporary) : writeFileSync(temporary, text)));
           } catch {
             // A cache entry that cannot be written (disk full, a read-only cache) is only made again next time.
           }
         }
+      } else if (kind === "store") {
+        const [file, entry] = jobs[i];
+        try {
+          atomically(entry, (temporary) => linkOrCopy(file, temporary));
+        } catch {
+          // As above; a file that is missing is not stored.
+        }
       } else {
         const [from, to] = jobs[i];
         folder(to);
-        copyFileSync(from, to, constants.COPYFILE_FICLONE);
+        linkOrCopy(from, to);
       }
     } catch (failure) {
       if (failure.code === "ENOENT" && kind === "copy") missing.push(i);
@@ -70,14 +102,18 @@ parentPort.on("message", ({ id, kind, jobs }) => {
 });
 `;
 
-/** A background thread copying and writing files; `close` ends it. */
+/** A background thread copying (or linking) and writing files; `close` ends it. */
 export class FileCopier {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, { resolve: (missing: number[]) => void; reject: (error: Error) => void }>();
   #next = 0;
 
-  constructor() {
-    this.#worker = new Worker(WORKER, { eval: true });
+  /**
+   * @param options.link hard-link instead of copying, and store written files as cache entries by hard link (default
+   *   false; see `linkPages` in build.ts for when that is safe)
+   */
+  constructor(options: { readonly link?: boolean } = {}) {
+    this.#worker = new Worker(WORKER, { eval: true, workerData: { link: options.link === true } });
     // The thread keeps the process alive only while work is under way: a build that fails halfway still exits.
     this.#worker.unref();
     this.#worker.on("message", ({ id, missing, error }: { id: number; missing: number[]; error: string | null }) => {
@@ -110,12 +146,20 @@ export class FileCopier {
     await this.#post("write", jobs);
   }
 
+  /**
+   * Stores files already written as cache entries (a hard link with `link`, else a copy); never fails.
+   * @param jobs file and entry of each store
+   */
+  async store(jobs: readonly StoreJob[]): Promise<void> {
+    await this.#post("store", jobs);
+  }
+
   /** Ends the thread. */
   async close(): Promise<void> {
     await this.#worker.terminate();
   }
 
-  #post(kind: "copy" | "write", jobs: readonly (CopyJob | WriteJob)[]): Promise<number[]> {
+  #post(kind: "copy" | "write" | "store", jobs: readonly (CopyJob | WriteJob | StoreJob)[]): Promise<number[]> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();

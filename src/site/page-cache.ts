@@ -3,19 +3,23 @@
  * data changed. Each entry is named by its key (page-keys.ts): a page whose key is in the cache is copied from it
  * into the output; the others are rendered (or written), then stored.
  *
- * Entries are copied, never hard-linked, into the output: Eleventy writes files in place (`news-archive serve`
- * renders into the served folder), which would change a linked cache entry too. The copies run in a background
- * thread (file-copier.ts). Entries are written through a temporary file and a rename, so a build reading the cache
- * never sees half an entry.
+ * Copies or hard links: by default entries are copied into the output, and a rendered page is stored by writing its
+ * text a second time. With `link`, an entry is hard-linked into the output and a written output file is hard-linked
+ * into the cache: no byte is copied, and the output takes no room beyond the cache's. The output file and the entry
+ * are then one file, so anything writing into the output file in place afterwards (Eleventy re-rendering a page of
+ * the folder `news-archive serve` serves) changes the entry too, and every later build would copy the changed page:
+ * only a build whose output nothing writes into in place may link (`linkPages` in build.ts). A replaced or deleted
+ * output file leaves the entry as it was. The file work runs in a background thread (file-copier.ts). Entries are
+ * made through a temporary file and a rename, so a build reading the cache never sees half an entry.
  *
  * Growth: when a build has stored new entries and the cache then holds more than twice the entries that build used,
  * every entry it did not use is deleted (the rule of the parse cache's packs). The cache stays under about twice the
  * site; a site built under two path prefixes from one cache keeps both until it grows past that.
  */
-import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { articleJson, slimSite } from "./article-json.ts";
-import { FileCopier, type CopyJob, type WriteJob } from "./file-copier.ts";
+import { FileCopier, type CopyJob, type StoreJob, type WriteJob } from "./file-copier.ts";
 import { PageKeys } from "./page-keys.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
@@ -46,12 +50,15 @@ export interface Restored {
 }
 
 /**
- * Rendered pages of earlier builds in one folder. One instance serves one build: `restore`, then `writeJson` and
- * `pageRendered` for each page Eleventy renders, then `finish`; `close` in any case.
+ * Rendered pages of earlier builds in one folder. One instance serves one build: `restore`, then `writeJson`, then
+ * for the pages Eleventy renders either `pageRendered` for each (copying cache) or `rendered` after each Eleventy run
+ * (linking cache), then `finish`; `close` in any case.
  */
 export class PageCache {
   readonly #dir: string;
-  readonly #copier = new FileCopier();
+  readonly #copier: FileCopier;
+  /** Entries are hard-linked to and from the output instead of copied. */
+  readonly links: boolean;
   /** Entry names of every output of this build. */
   readonly #used = new Set<string>();
   /** Outputs left to render in this build: output file (relative to the output folder), entry name. */
@@ -65,9 +72,15 @@ export class PageCache {
   /** Entries in the folder when the build started. */
   #found = 0;
 
-  /** @param dir the cache folder (`<cacheDir>/pages`; created when the first entry is stored) */
-  constructor(dir: string) {
+  /**
+   * @param dir the cache folder (`<cacheDir>/pages`; created when the first entry is stored)
+   * @param options.link hard-link entries into the output and written files into the cache (default false: copy);
+   *   only for an output nothing writes into in place afterwards (see the top of this file)
+   */
+  constructor(dir: string, options: { readonly link?: boolean } = {}) {
     this.#dir = dir;
+    this.links = options.link === true;
+    this.#copier = new FileCopier({ link: this.links });
   }
 
   /**
@@ -150,7 +163,29 @@ export class PageCache {
   }
 
   /**
-   * Stores a page Eleventy has rendered, if `restore` left it to render (called by the site plugin for each page).
+   * Stores, by hard link in the background thread, the pages of an Eleventy run that has written them (linking cache
+   * only: a copying cache is handed each page by `pageRendered`); `finish` waits until they are stored.
+   * @param batch the site data of the run
+   */
+  rendered(batch: SiteData): void {
+    const jobs: StoreJob[] = [];
+    const paths = [...batch.articlePages, ...batch.listingPages].map((page) => page.path);
+    if (batch.renderSingles) paths.push(...singlePages(batch).map(([path]) => path));
+    for (const path of paths) {
+      const file = outputFile(path);
+      const name = this.#pending.get(file);
+      if (name !== undefined) jobs.push([join(this.#outputDir, file), this.#entry(name)]);
+    }
+    for (let at = 0; at < jobs.length; at += CHUNK) {
+      const stored = this.#copier.store(jobs.slice(at, at + CHUNK));
+      stored.catch(() => undefined);
+      this.#stores.push(stored);
+    }
+  }
+
+  /**
+   * Stores a page Eleventy has rendered, if `restore` left it to render (called by the site plugin for each page of a
+   * copying cache).
    * @param outputPath the file Eleventy writes it to
    * @param content the page
    */
@@ -220,6 +255,28 @@ export class PageCache {
       }
     }
   }
+}
+
+/**
+ * Gives every file of a folder that is a hard link (one file under several names) a copy of its own, so that writing
+ * into it in place changes nothing outside the folder. For an output a linking build made (`linkPages`), before
+ * something renders into it in place: `news-archive serve` when its own build failed and it serves the previous one.
+ * @param dir the folder (nothing happens when it does not exist)
+ * @returns how many files were copied
+ */
+export function unshareFiles(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let copied = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    if (statSync(file).nlink < 2) continue;
+    const temporary = `${file}.tmp-${process.pid}`;
+    copyFileSync(file, temporary);
+    renameSync(temporary, file);
+    copied += 1;
+  }
+  return copied;
 }
 
 /** The one-off pages with the data each one prints (see templates/archive, topics, search, 404). */
