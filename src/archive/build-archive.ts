@@ -30,6 +30,8 @@ export interface BuildArchiveOptions {
   readonly vocabulary?: Vocabulary | undefined;
   /** The topic extraction cache (default none). */
   readonly topicsCache?: ExtractionCache | undefined;
+  /** A key that fixes a record's content (its parse cache key), to find its extraction by (default: its text's hash). */
+  readonly sourceKey?: ((record: ArticleRecord) => string | undefined) | undefined;
   /** Problems found in files that are not articles (the vocabulary file). */
   readonly extraDiagnostics?: readonly ArchiveDiagnostic[];
 }
@@ -78,7 +80,7 @@ export function buildArchive(records: readonly ArticleRecord[], options: BuildAr
     unique.push(record);
   }
 
-  const assigned = assignTopics(unique, { vocabulary: options.vocabulary, cache: options.topicsCache });
+  const assigned = assignTopics(unique, { vocabulary: options.vocabulary, cache: options.topicsCache, sourceKey: options.sourceKey });
   const articles = (assigned.records as PublishedArticle[]).map((a) => Object.freeze(a)).sort(newestFirst);
   const byUrl = new Map<string, PublishedArticle>();
   const byTopic = new Map<string, PublishedArticle[]>();

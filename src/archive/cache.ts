@@ -1,25 +1,72 @@
 /**
- * The on-disk parse cache: parsed records in a packed store (see pack-store.ts), keyed by a hash of the parser's own
- * source, the file's path and its bytes. An unchanged article is never parsed twice; a changed parser invalidates
- * everything.
+ * The on-disk parse cache: parsed records keyed by a hash of the parser's own source, the file's path and its bytes,
+ * each in two parts: its head in a packed store (`<cache>/parse-pack/`, see pack-store.ts, read whole by a warm
+ * build) and its body in a body store (`<cache>/parse-body/`, see body-store.ts, read only where a body is asked
+ * for). An unchanged article is never parsed twice; a changed parser invalidates everything.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFolder } from "../fingerprint.ts";
+import { BodyStore } from "./body-store.ts";
+import type { RecordBody, RecordHead } from "./lazy-record.ts";
 import { PackStore } from "./pack-store.ts";
 
 /** Bump when the cache's file format changes. */
-const FORMAT = "news-archive-parse-cache-2";
+const FORMAT = "news-archive-parse-cache-3";
 
 /** The cache key of one article file. */
 export function cacheKey(fingerprint: string, path: string, bytes: Uint8Array): string {
   return createHash("sha256").update(fingerprint).update("\0").update(path).update("\0").update(bytes).digest("hex");
 }
 
-/** The parse cache of a cache folder (`<cacheDir>/parse-pack/`). */
-export function parseCache(cacheDir: string): PackStore {
-  return new PackStore(join(cacheDir, "parse-pack"));
+/** The parse cache of a cache folder: record heads and bodies, stored under the same keys. */
+export class ParseCache {
+  readonly #bodies: BodyStore;
+  readonly #heads: PackStore;
+
+  /** @param cacheDir the cache folder (`<cacheDir>/parse-pack/` and `<cacheDir>/parse-body/`) */
+  constructor(cacheDir: string) {
+    const bodies = new BodyStore(join(cacheDir, "parse-body"));
+    this.#bodies = bodies;
+    // A head shard rewritten without its stale lines: the body shard of the same keys follows.
+    this.#heads = new PackStore(join(cacheDir, "parse-pack"), { onCompact: (name, used) => bodies.compact(name, used) });
+  }
+
+  /** The head of a record, or undefined when it is not stored or cannot be read. */
+  head(key: string): RecordHead | undefined {
+    const head = this.#heads.get(key);
+    return typeof head === "object" && head !== null && "file" in head ? (head as RecordHead) : undefined;
+  }
+
+  /** The body of a record, or undefined when it is not stored or cannot be read. */
+  body(key: string): RecordBody | undefined {
+    const json = this.#bodies.getJson(key);
+    if (json === undefined) return undefined;
+    try {
+      const body = JSON.parse(json) as Partial<RecordBody> | null;
+      return typeof body?.html === "string" && Array.isArray(body.body) ? (body as RecordBody) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a record's two parts, as JSON (see `splitRecord`). */
+  set(key: string, head: string, body: string): void {
+    this.#bodies.setJson(key, body);
+    this.#heads.setJson(key, head);
+  }
+
+  /** Writes what `set` buffered, and rewrites shards that are mostly stale. */
+  flush(): void {
+    this.#bodies.flush();
+    this.#heads.flush();
+  }
+}
+
+/** The parse cache of a cache folder. */
+export function parseCache(cacheDir: string): ParseCache {
+  return new ParseCache(cacheDir);
 }
 
 /** The topic-extraction cache of a cache folder (`<cacheDir>/topics-pack/`); its values may be asked for twice. */

@@ -7,11 +7,13 @@ import { join } from "node:path";
 import { loadVocabulary, type ExtractionCache, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import { topicsCache } from "./cache.ts";
+import { sourceKeyOf } from "./lazy-record.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
 
 export { buildArchive, newestFirst, type Archive, type BuildArchiveOptions, type PublishedArticle } from "./build-archive.ts";
 export { formatDiagnostic, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
 export { listArticleFiles } from "./files.ts";
+export { ArchiveError, SOURCE_KEY, sourceKeyOf, withFields } from "./lazy-record.ts";
 export { loadRecords, type LoadedRecords, type LoadOptions } from "./load.ts";
 
 /** An archive with how its records were obtained. */
@@ -41,6 +43,7 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,
     topicsCache: extractions,
+    sourceKey: sourceKeyOf,
     extraDiagnostics: vocabulary?.diagnostics ?? [],
   });
   store?.flush();

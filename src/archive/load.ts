@@ -1,8 +1,14 @@
-/** Reads an articles folder into records: from the parse cache where the file is unchanged, parsed otherwise. */
+/**
+ * Reads an articles folder into records: from the parse cache where the file is unchanged, parsed otherwise. A record
+ * from the cache reads its body from the cache only when asked for (see lazy-record.ts); every record carries its
+ * parse cache key (SOURCE_KEY).
+ */
 import { readFileSync } from "node:fs";
 import type { ArticleRecord } from "../parse/schema.ts";
-import { cacheKey, parseCache, parserFingerprint } from "./cache.ts";
+import { cacheKey, parseCache, parserFingerprint, type ParseCache } from "./cache.ts";
 import { listArticleFiles } from "./files.ts";
+import { ArchiveError, lazyRecord, withSourceKey, type BodySource, type RecordBody } from "./lazy-record.ts";
+import { parseChecked } from "./parse-one.ts";
 import { StatIndex } from "./stat-index.ts";
 import { parseMany, type ParseJob } from "./parse-pool.ts";
 
@@ -33,6 +39,11 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
   const files = await listArticleFiles(dir);
   const fingerprint = parserFingerprint();
   const cache = cacheDir === null ? null : parseCache(cacheDir);
+  const source = cache === null ? null : bodySource(cache, fingerprint);
+  const hit = (key: string, path: string): ArticleRecord | undefined => {
+    const head = cache?.head(key);
+    return head === undefined || head.file !== path || source === null ? undefined : lazyRecord(head, key, source);
+  };
   const records = new Array<ArticleRecord | null>(files.length).fill(null);
   const cold: { index: number; job: ParseJob }[] = [];
   // Synchronous reads: small files from the page cache come faster one after the other than through the thread
@@ -41,10 +52,10 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
   files.forEach((path, at) => {
     // A file whose stat is unchanged since the last build keeps its key unread; any other is read and hashed.
     const known = index?.knownKey(path);
-    if (cache !== null && known?.key !== undefined) {
-      const hit = cache.get(known.key) as ArticleRecord | undefined;
-      if (hit !== undefined && hit.file === path) {
-        records[at] = hit;
+    if (known?.key !== undefined) {
+      const record = hit(known.key, path);
+      if (record !== undefined) {
+        records[at] = record;
         index?.remember(path, known.stats, known.key);
         return;
       }
@@ -52,8 +63,8 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
     const bytes = readFileSync(path);
     const key = cacheKey(fingerprint, path, bytes);
     index?.remember(path, known?.stats, key);
-    const hit = cache === null ? undefined : (cache.get(key) as ArticleRecord | undefined);
-    if (hit !== undefined && hit.file === path) records[at] = hit;
+    const record = hit(key, path);
+    if (record !== undefined) records[at] = record;
     else cold.push({ index: at, job: { path, key, bytes } });
   });
   const parseOptions = {
@@ -64,6 +75,33 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
   const parsed = await parseMany(cold.map((entry) => entry.job), parseOptions);
   cache?.flush();
   index?.write();
-  cold.forEach((entry, i) => (records[entry.index] = parsed[i] ?? null));
+  cold.forEach((entry, i) => {
+    const record = parsed[i];
+    records[entry.index] = record === undefined ? null : withSourceKey(record, entry.job.key);
+  });
   return { records: records.filter((record): record is ArticleRecord => record !== null), cached: files.length - cold.length, parsed: cold.length };
+}
+
+/**
+ * Reads bodies from the cache; a body the cache no longer holds (its file damaged or removed since the head was read)
+ * is parsed again from the article file, which must still be what the build read.
+ */
+function bodySource(cache: ParseCache, fingerprint: string): BodySource {
+  return {
+    read(key: string, file: string): RecordBody {
+      const stored = cache.body(key);
+      if (stored !== undefined) return stored;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new ArchiveError(`The body of ${file} is missing from the parse cache, and the file could not be read again (${error instanceof Error ? error.message : String(error)}). Was it removed during the build? Build again.`, { cause: error });
+      }
+      if (cacheKey(fingerprint, file, bytes) !== key) {
+        throw new ArchiveError(`The body of ${file} is missing from the parse cache, and the file has changed since the build read it. Build again.`);
+      }
+      const { body, html } = parseChecked(file, bytes);
+      return { body, html };
+    },
+  };
 }

@@ -40,17 +40,20 @@ interface Shard {
 export class PackStore {
   readonly #dir: string;
   readonly #keepRead: boolean;
+  readonly #onCompact: ((name: string, used: ReadonlySet<string>) => void) | undefined;
   readonly #shards = new Map<string, Shard>();
 
   /**
    * @param dir the folder of the shard files (created when the first value is written)
    * @param options keepRead: keep a value after it was read, for keys asked for more than once (the same object is
    *   then returned each time: callers must not change it; default false: large values, read once per run, are
-   *   dropped by the store as the build goes)
+   *   dropped by the store as the build goes); onCompact: called with a shard's name (two hex digits) and the keys
+   *   kept when `flush` rewrites it (default none)
    */
-  constructor(dir: string, options: { readonly keepRead?: boolean } = {}) {
+  constructor(dir: string, options: { readonly keepRead?: boolean; readonly onCompact?: (name: string, used: ReadonlySet<string>) => void } = {}) {
     this.#dir = dir;
     this.#keepRead = options.keepRead ?? false;
+    this.#onCompact = options.onCompact;
   }
 
   /** The value of a key, or undefined when it is not stored or cannot be read. */
@@ -81,7 +84,10 @@ export class PackStore {
   flush(): void {
     for (const [name, shard] of this.#shards) {
       if (shard.pending.length > 0) this.#append(name, shard);
-      if (shard.lines > 2 * shard.used.size + 16) this.#compact(name, shard);
+      if (shard.lines > 2 * shard.used.size + 16) {
+        this.#compact(name, shard);
+        this.#onCompact?.(name, shard.used);
+      }
     }
   }
 

@@ -1,8 +1,9 @@
 /** Parses the files missing from the cache: in the main thread when they are few, in worker threads when many. */
 import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../parse/schema.ts";
+import type { ParseCache } from "./cache.ts";
+import { joinRecord, splitRecord, type RecordBody, type RecordHead } from "./lazy-record.ts";
 import { parseChecked } from "./parse-one.ts";
-import type { PackStore } from "./pack-store.ts";
 
 /** One file for a worker to parse. */
 export interface ParseJob {
@@ -13,11 +14,13 @@ export interface ParseJob {
 }
 
 /**
- * A worker's answer to one batch: each record as JSON, which the main thread both caches as it is and parses (a
- * string crosses threads faster than an object, and a cold record is then exactly what a warm build reads).
+ * A worker's answer to one batch: each record as two JSON texts, head and body (see `splitRecord`), which the main
+ * thread both caches as they are and parses (a string crosses threads faster than an object, and a cold record is
+ * then exactly what a warm build reads).
  */
 export interface ParseReply {
-  readonly json: readonly string[];
+  readonly heads: readonly string[];
+  readonly bodies: readonly string[];
 }
 
 /** Options of `parseMany`. */
@@ -27,7 +30,7 @@ export interface ParseManyOptions {
   /** Below this many files, parse in the main thread: starting workers costs more (default 400). */
   readonly threshold?: number;
   /** Where each new record is cached (default none). */
-  readonly cache?: PackStore | null;
+  readonly cache?: ParseCache | null;
 }
 
 const BATCH = 64;
@@ -57,10 +60,11 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
         worker.postMessage(jobs.slice(start, next).map(({ path, key }) => ({ path, key })));
       };
       worker.on("message", (reply: ParseReply) => {
-        reply.json.forEach((json, i) => {
+        reply.heads.forEach((head, i) => {
           const job = jobs[start + i] as ParseJob;
-          results[start + i] = JSON.parse(json) as ArticleRecord;
-          cache?.setJson(job.key, json);
+          const body = reply.bodies[i] as string;
+          results[start + i] = fromJson(head, body);
+          cache?.set(job.key, head, body);
         });
         feed();
       });
@@ -73,15 +77,19 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
   return results;
 }
 
-function parseInline(jobs: readonly ParseJob[], cache: PackStore | null): ArticleRecord[] {
+function parseInline(jobs: readonly ParseJob[], cache: ParseCache | null): ArticleRecord[] {
   const records: ArticleRecord[] = [];
   for (const job of jobs) {
     // Through JSON, so that a record parsed now is the very value a warm build reads from the cache.
-    const json = JSON.stringify(parseChecked(job.path, job.bytes ?? new Uint8Array()));
-    cache?.setJson(job.key, json);
-    records.push(JSON.parse(json) as ArticleRecord);
+    const { head, body } = splitRecord(parseChecked(job.path, job.bytes ?? new Uint8Array()));
+    cache?.set(job.key, head, body);
+    records.push(fromJson(head, body));
   }
   return records;
+}
+
+function fromJson(head: string, body: string): ArticleRecord {
+  return joinRecord(JSON.parse(head) as RecordHead, JSON.parse(body) as RecordBody);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { withFields } from "../archive/index.ts";
 import { jsonForScript } from "./escape.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
@@ -30,7 +31,10 @@ export function articleJson(page: ArticlePage): string {
   return `${jsonForScript(page.article, 2)}\n`;
 }
 
-/** The site data without the parts of each record only `article.json` shows (body blocks, extra lines, diagnostics). */
+/**
+ * The site data without the parts of each record only `article.json` shows (body blocks, extra lines, diagnostics).
+ * The records are copied with `withFields`: a spread would read a body the record reads only when asked for.
+ */
 export function slimSite(site: SiteData): SiteData {
-  return { ...site, articlePages: site.articlePages.map((page) => ({ ...page, article: { ...page.article, body: [], extra: [], diagnostics: [] } })) };
+  return { ...site, articlePages: site.articlePages.map((page) => ({ ...page, article: withFields(page.article, { body: [], extra: [], diagnostics: [] }) })) };
 }

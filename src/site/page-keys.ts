@@ -4,12 +4,13 @@
  * The templates are pure functions of the page's `entry` and of a few global fields of the site data (options, link
  * prefix, language, feed links: see templates/_includes/layout.ts), so a page's HTML is fixed by: the source of the
  * templates and of src/site (which they import), Eleventy's version, those global fields, and the page's data. An
- * `article.json` is fixed by the site layer's source and the record.
+ * `article.json` is fixed by the site layer's source and the record (by its source key and topics, where it has one).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sourceKeyOf } from "../archive/index.ts";
 import { hashFolder } from "../fingerprint.ts";
 import { TEMPLATES_DIR } from "./plugin.ts";
 import type { ArticlePage, ArticleSummary, ListingPage, SiteData } from "./types.ts";
@@ -41,14 +42,14 @@ export class PageKeys {
   }
 
   /**
-   * The keys of an article's page and of its `article.json`. The record is serialised once for both; its HTML and
-   * the JSON-LD (most of the data) are hashed as they are, and the summaries of other articles (shared by many
-   * pages) by their own key. The full record is hashed, though the page prints only part of it.
+   * The keys of an article's page and of its `article.json`. A record that carries its source key (the parse cache
+   * key: a hash of the parser, the file's path and its bytes, which fixes every field the parser gives) is keyed by
+   * it and by its topics, the one field the archive layer sets after parsing: its body is not read. Any other record
+   * is serialised once for both keys, and its HTML hashed as it is. The JSON-LD (most of the data) is hashed as it
+   * is, and the summaries of other articles (shared by many pages) by their own key.
    */
   article(page: ArticlePage): { readonly page: string; readonly json: string } {
-    const { html, ...rest } = page.article;
-    const record = JSON.stringify(rest);
-    const body = createHash("sha256").update(html).digest("base64");
+    const source = sourceKeyOf(page.article);
     const shell = JSON.stringify({
       ...page,
       article: null,
@@ -58,7 +59,7 @@ export class PageKeys {
       next: page.next && this.#summary(page.next),
     });
     // The page's key takes the record through the JSON file's key: the record is hashed once.
-    const json = hash(this.#code, "json", record, body);
+    const json = source === undefined ? recordKey(this.#code, page.article) : hash(this.#code, "json-source", source, JSON.stringify(page.article.topics));
     return { page: hash(this.#common, "article", shell, json, page.jsonLd), json };
   }
 
@@ -84,6 +85,12 @@ export class PageKeys {
     }
     return key;
   }
+}
+
+/** The key of an `article.json` by the whole record, for a record without a source key. */
+function recordKey(code: string, article: ArticlePage["article"]): string {
+  const { html, ...rest } = article;
+  return hash(code, "json", JSON.stringify(rest), createHash("sha256").update(html).digest("base64"));
 }
 
 /** A hash of texts, each preceded by its length so that no two lists of texts hash alike. */

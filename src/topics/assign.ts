@@ -3,8 +3,8 @@
  * (a surname joins the one full name the archive knows), the editors' vocabulary, salience selection and counts.
  */
 import type { ArticleRecord, TopicKind, TopicRef } from "../parse/schema.ts";
-import { contentKey } from "./cache.ts";
-import type { ExtractionCache } from "./cache.ts";
+import { contentKey, sourceContentKey } from "./cache.ts";
+import type { CachedExtraction, ExtractionCache } from "./cache.ts";
 import { DATELINE_BLOCK, extractEntities, surnameKeys } from "./extract.ts";
 import type { ArticleText, ExtractedEntity, Extraction } from "./extract.ts";
 import { gazetteer } from "./gazetteer.ts";
@@ -19,6 +19,11 @@ export interface AssignTopicsOptions {
   readonly vocabulary?: Vocabulary | undefined;
   /** Where extraction results are kept by content hash (default: none, every article is extracted). */
   readonly cache?: ExtractionCache | undefined;
+  /**
+   * A key that fixes all of a record's content (the archive layer's parse cache key), or undefined for a record
+   * without one. The cache is then looked up by it, without reading the record's body (default: by the text's hash).
+   */
+  readonly sourceKey?: ((record: ArticleRecord) => string | undefined) | undefined;
 }
 
 /** Most extracted topics an article carries. */
@@ -61,18 +66,31 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
   const vocab = indexVocabulary(options.vocabulary);
   let extracted = 0;
   let cached = 0;
+  // The line of each body block the evidence points into, where the cache holds it (else read from the body).
+  const blockLines: (readonly number[] | undefined)[] = [];
   const extractions = records.map((record): Extraction => {
-    const text = textOf(record);
-    const key = contentKey(text, record.lang);
-    const hit = options.cache?.get(key);
-    if (hit !== undefined) {
-      cached += 1;
-      return hit;
+    const cache = options.cache;
+    const source = cache === undefined ? undefined : options.sourceKey?.(record);
+    let text: RecordText | undefined;
+    let key: string | undefined;
+    if (cache !== undefined) {
+      // By the source key, a hit reads nothing of the body; by the text's hash, the text is read first.
+      key = source === undefined ? contentKey((text = textOf(record)), record.lang) : sourceContentKey(source);
+      const hit = cache.get(key);
+      if (hit !== undefined) {
+        cached += 1;
+        // Lines cached under a text hash could be another file's with the same text: only a source key's are this record's.
+        blockLines.push(source === undefined ? undefined : hit.lines);
+        return hit;
+      }
     }
     extracted += 1;
+    text ??= textOf(record);
     // Only English is read for entities; other languages keep their rubric and front-matter topics.
     const result = isEnglish(record.lang, text) ? extractEntities(text) : { entities: [] };
-    options.cache?.set(key, result);
+    const lines = text.blocks.map((b) => b.line);
+    blockLines.push(lines);
+    if (key !== undefined) cache?.set(key, source === undefined ? result : ({ ...result, lines } satisfies CachedExtraction));
     return result;
   });
   const common = gazetteer().commonWords;
@@ -81,7 +99,7 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
   const candidateCounts = new Map<string, VocabularyCandidate>();
   const scored: ScoredTopic[][] = [];
   const out = records.map((record, i) => {
-    const resolved = resolve(extractions[i]!.entities, record, surnames, vocab);
+    const resolved = resolve(extractions[i]!.entities, blockLines[i] ?? bodyLines(record), surnames, vocab);
     const refs: ScoredTopic[] = [];
     const add = (t: ScoredTopic): void => {
       if (t.slug !== "" && !vocab.suppressed.has(t.slug) && !refs.some((r) => r.slug === t.slug)) refs.push(t);
@@ -106,7 +124,7 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
     }
     scored.push(refs);
     const topics: TopicRef[] = refs.map(({ name, slug, kind }) => ({ name, slug, kind }));
-    return Object.freeze({ ...record, topics });
+    return Object.freeze(withTopics(record, topics));
   });
 
   const topics = archiveTopics(scored, extractions, vocab);
@@ -117,9 +135,28 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
   return { records: out, topics, scored, candidates, stats: { extracted, cached } };
 }
 
-function textOf(record: ArticleRecord): ArticleText {
+/** What extraction reads of a record, each block with its line. */
+type RecordText = Omit<ArticleText, "blocks"> & { readonly blocks: readonly { readonly text: string; readonly line: number }[] };
+
+function textOf(record: ArticleRecord): RecordText {
   const blocks = record.body.filter((b) => b.type !== "preformatted").map((b) => ({ text: b.text, line: b.line }));
   return { title: record.title, blocks, dateline: record.dateline };
+}
+
+/** The line of each block extraction reads (as `textOf` lists them). */
+function bodyLines(record: ArticleRecord): number[] {
+  return record.body.filter((b) => b.type !== "preformatted").map((b) => b.line);
+}
+
+/**
+ * A copy of a record with its topics replaced, in the same place of the field order. Property by property rather
+ * than a spread: a record may read its body only when asked for (a getter), and a spread would call the getter;
+ * non-enumerable marks the archive layer set are kept too.
+ */
+function withTopics(record: ArticleRecord, topics: TopicRef[]): ArticleRecord {
+  const descriptors = Object.getOwnPropertyDescriptors(record) as Record<PropertyKey, PropertyDescriptor>;
+  descriptors["topics"] = { value: topics, enumerable: true, writable: true, configurable: true };
+  return Object.create(Object.getPrototypeOf(record) as object | null, descriptors) as ArticleRecord;
 }
 
 /** The few entities an article is about: in the headline, in the lead and again, or mentioned repeatedly. */
@@ -198,9 +235,8 @@ function archiveSurnames(extractions: readonly Extraction[]): Map<string, Set<st
   return map;
 }
 
-function resolve(entities: readonly ExtractedEntity[], record: ArticleRecord, surnames: Map<string, Set<string>>, vocab: VocabIndex): Resolved[] {
+function resolve(entities: readonly ExtractedEntity[], lines: readonly number[], surnames: Map<string, Set<string>>, vocab: VocabIndex): Resolved[] {
   const byName = new Map<string, Resolved>();
-  const lines = record.body.filter((b) => b.type !== "preformatted").map((b) => b.line);
   for (const e of entities) {
     let name = e.name;
     let kind = e.kind;

@@ -1,6 +1,6 @@
 /**
- * Extraction results cached by the content hash of what extraction reads, so an unchanged article is never
- * extracted twice: in memory (any `Map`) or in a folder (one small JSON file per article).
+ * Extraction results cached by the content hash of what extraction reads (or by a key that fixes the article's
+ * content, given by the caller), so an unchanged article is never extracted twice: in memory (any `Map`) or in a folder (one small JSON file per article).
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -8,10 +8,16 @@ import { join } from "node:path";
 import { EXTRACTOR_VERSION } from "./extract.ts";
 import type { ArticleText, Extraction } from "./extract.ts";
 
+/**
+ * An extraction as cached. Stored under a source key (see `sourceContentKey`), it also holds the line of each body
+ * block extraction read, so that a hit needs nothing of the article's body.
+ */
+export type CachedExtraction = Extraction & { readonly lines?: readonly number[] };
+
 /** Where extraction results are kept between runs. A `Map<string, Extraction>` is one. */
 export interface ExtractionCache {
-  get(key: string): Extraction | undefined;
-  set(key: string, value: Extraction): unknown;
+  get(key: string): CachedExtraction | undefined;
+  set(key: string, value: CachedExtraction): unknown;
 }
 
 /**
@@ -24,6 +30,15 @@ export function contentKey(text: ArticleText, lang: string | null): string {
   hash.update(`v${EXTRACTOR_VERSION}\u0000${lang ?? ""}\u0000${text.dateline ?? ""}\u0000${text.title ?? ""}`);
   for (const b of text.blocks) hash.update(`\u0000${b.text}`);
   return hash.digest("hex");
+}
+
+/**
+ * The cache key of an article by a key that fixes all of its content (the archive's parse cache key, a hash of the
+ * parser, the file's path and its bytes): a hash of the extractor version and that key, computed without the text.
+ * @param source the article's source key
+ */
+export function sourceContentKey(source: string): string {
+  return createHash("sha256").update(`v${EXTRACTOR_VERSION}\u0000source\u0000${source}`).digest("hex");
 }
 
 /**

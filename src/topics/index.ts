@@ -5,8 +5,8 @@
  */
 export { assignTopics } from "./assign.ts";
 export type { AssignTopicsOptions } from "./assign.ts";
-export { contentKey, directoryCache } from "./cache.ts";
-export type { ExtractionCache } from "./cache.ts";
+export { contentKey, directoryCache, sourceContentKey } from "./cache.ts";
+export type { CachedExtraction, ExtractionCache } from "./cache.ts";
 export { extractEntities, EXTRACTOR_VERSION } from "./extract.ts";
 export type { ArticleText, Extraction, ExtractedEntity } from "./extract.ts";
 export { buildGazetteer, gazetteer } from "./gazetteer.ts";

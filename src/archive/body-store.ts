@@ -1,0 +1,164 @@
+/**
+ * The body half of the parse cache: each record's `{ body, html }` as JSON, in 256 append-only shard files
+ * (`<dir>/<2 hex>.jsonl`, one `<key>\t<json>` line per value), read one value at a time.
+ *
+ * A warm build needs almost no bodies (its pages come from the page cache), so nothing is read until a body is asked
+ * for. Then its shard is scanned once for where each line starts and ends (the text is not kept), and each body is
+ * read from the file at its place and parsed on every access: a body asked for three times in a build (page,
+ * `article.json`, feed) is parsed three times, and never held by the store.
+ *
+ * A line that is not where the scan found it (another build rewrote the shard since) is looked for again once; a
+ * body that cannot be found is `undefined`, and the caller parses the article again.
+ */
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const KEY = /^[0-9a-f]{64}$/u;
+const NEWLINE = 0x0a;
+
+/** Bytes buffered per shard before they are appended (as the head store: see pack-store.ts). */
+const FLUSH_BYTES = 64 << 10;
+
+/** What the store has read, for tests and benchmarks: shards scanned and bodies read since the process started. */
+export const bodyReads = { shards: 0, bodies: 0 };
+
+/** Where each key's last line lies in a shard file: byte offset and length (without the newline). */
+type ShardIndex = Map<string, readonly [offset: number, length: number]>;
+
+interface Pending {
+  lines: string[];
+  bytes: number;
+}
+
+/** The body store of one folder. */
+export class BodyStore {
+  readonly #dir: string;
+  readonly #indexes = new Map<string, ShardIndex>();
+  readonly #pending = new Map<string, Pending>();
+
+  /** @param dir the folder of the shard files (created when the first value is written) */
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /** The JSON stored for a key, or undefined when it is not stored or cannot be read. */
+  getJson(key: string): string | undefined {
+    const name = key.slice(0, 2);
+    if (this.#pending.has(name)) this.#append(name);
+    let index = this.#indexes.get(name);
+    const fresh = index === undefined;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (index === undefined) {
+        index = scan(this.#file(name));
+        this.#indexes.set(name, index);
+      }
+      const place = index.get(key);
+      const line = place === undefined ? null : readAt(this.#file(name), place[0], place[1]);
+      if (line !== null && line.startsWith(`${key}\t`)) {
+        bodyReads.bodies += 1;
+        return line.slice(65);
+      }
+      // An index made before another build rewrote the shard: scanned again, once.
+      if (fresh) break;
+      index = undefined;
+    }
+    return undefined;
+  }
+
+  /** Stores a value already serialised as JSON (written by the next `flush`, or sooner when many lines wait). */
+  setJson(key: string, json: string): void {
+    if (!KEY.test(key) || json.includes("\n")) return;
+    const name = key.slice(0, 2);
+    const pending = this.#pending.get(name) ?? { lines: [], bytes: 0 };
+    this.#pending.set(name, pending);
+    pending.lines.push(`${key}\t${json}\n`);
+    pending.bytes += json.length + 66;
+    if (pending.bytes >= FLUSH_BYTES) this.#append(name);
+  }
+
+  /** Appends every buffered line. */
+  flush(): void {
+    for (const name of [...this.#pending.keys()]) this.#append(name);
+  }
+
+  /**
+   * Rewrites a shard with the last line of each key still used (the head store decides when: see `ParseCache`).
+   * @param name the shard's two hex digits
+   * @param used the keys to keep
+   */
+  compact(name: string, used: ReadonlySet<string>): void {
+    if (this.#pending.has(name)) this.#append(name);
+    const file = this.#file(name);
+    let text: Buffer;
+    try {
+      text = readFileSync(file);
+    } catch {
+      return;
+    }
+    const kept = new Map<string, Buffer>();
+    for (const [key, [offset, length]] of lines(text)) if (used.has(key)) kept.set(key, text.subarray(offset, offset + length + 1));
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.concat([...kept.values()]));
+    renameSync(temporary, file);
+    this.#indexes.delete(name);
+  }
+
+  #file(name: string): string {
+    return join(this.#dir, `${name}.jsonl`);
+  }
+
+  #append(name: string): void {
+    const pending = this.#pending.get(name);
+    this.#pending.delete(name);
+    if (pending === undefined || pending.lines.length === 0) return;
+    mkdirSync(this.#dir, { recursive: true });
+    appendFileSync(this.#file(name), pending.lines.join(""));
+    // The lines just written are not in an index made before: scanned again when next asked for.
+    this.#indexes.delete(name);
+  }
+}
+
+/** The place of each key's last complete line in a shard file (empty when the file cannot be read). */
+function scan(file: string): ShardIndex {
+  let text: Buffer;
+  try {
+    text = readFileSync(file);
+  } catch {
+    return new Map();
+  }
+  bodyReads.shards += 1;
+  return lines(text);
+}
+
+/** Each complete `<key>\t...` line of a shard's bytes, the last line of a key winning. */
+function lines(text: Buffer): ShardIndex {
+  const index: ShardIndex = new Map();
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf(NEWLINE, start);
+    // A line without its newline was cut short (a crash halfway through an append): a miss.
+    if (end === -1) break;
+    if (end - start > 65 && text[start + 64] === 0x09) index.set(text.toString("latin1", start, start + 64), [start, end - start]);
+    start = end + 1;
+  }
+  return index;
+}
+
+/** `length` bytes of a file from `offset`, as UTF-8; null when they cannot be read. */
+function readAt(file: string, offset: number, length: number): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(length);
+    const read = readSync(fd, buffer, 0, length, offset);
+    return read === length ? buffer.toString("utf8") : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Records whose body is read when asked for. The parse cache keeps each record in two parts: its head (every field
+ * but `body` and `html`, which are null there) and its body (`{ body, html }`). A warm build gets the head, with
+ * `body` and `html` as enumerable getters that read the body part on each access: `JSON.stringify`, templates and
+ * feeds see an ordinary record, and the record never holds its body.
+ */
+import type { ArticleRecord } from "../parse/schema.ts";
+
+/** A record without its body: `body` and `html` are null, in their places (so the fields keep their order). */
+export type RecordHead = Omit<ArticleRecord, "body" | "html"> & { readonly body: null; readonly html: null };
+
+/** The part of a record the head leaves out. */
+export type RecordBody = Pick<ArticleRecord, "body" | "html">;
+
+/** Reads the body of a record, by its parse cache key and file. */
+export interface BodySource {
+  read(key: string, file: string): RecordBody;
+}
+
+/** A program error of the archive layer (not a problem in an article), keeping the original error as `cause`. */
+export class ArchiveError extends Error {
+  override readonly name = "ArchiveError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/**
+ * The parse cache key a record was loaded under (a hash of the parser, the file's path and its bytes: it fixes every
+ * field the parser gives). A non-enumerable property: not in the record's JSON, not copied by a spread.
+ */
+export const SOURCE_KEY: unique symbol = Symbol("news-archive source key");
+
+/** Where a lazy record reads its body (non-enumerable, as SOURCE_KEY). */
+const BODY_SOURCE: unique symbol = Symbol("news-archive body source");
+
+interface Marked {
+  readonly [SOURCE_KEY]?: string;
+  readonly [BODY_SOURCE]?: BodySource;
+}
+
+/** The parse cache key of a record loaded by `loadRecords` (also once copied with `withFields`); else undefined. */
+export function sourceKeyOf(record: object): string | undefined {
+  return (record as Marked)[SOURCE_KEY];
+}
+
+/** Marks a record with its parse cache key (see SOURCE_KEY); returns it. */
+export function withSourceKey<T extends object>(record: T, key: string): T {
+  return Object.defineProperty(record, SOURCE_KEY, { value: key });
+}
+
+/** The two JSON texts the parse cache stores for a record: head and body. */
+export function splitRecord(record: ArticleRecord): { readonly head: string; readonly body: string } {
+  return { head: JSON.stringify({ ...record, body: null, html: null }), body: JSON.stringify({ body: record.body, html: record.html }) };
+}
+
+/** A full record from its two parts (the head is completed in place and returned). */
+export function joinRecord(head: RecordHead, body: RecordBody): ArticleRecord {
+  const record = head as unknown as { body: ArticleRecord["body"]; html: string };
+  record.body = body.body;
+  record.html = body.html;
+  return head as unknown as ArticleRecord;
+}
+
+/**
+ * A record from its head whose `body` and `html` are read from a source on each access.
+ * @param head the head (not changed)
+ * @param key the parse cache key (also set as SOURCE_KEY)
+ * @param source where the body is read
+ */
+export function lazyRecord(head: RecordHead, key: string, source: BodySource): ArticleRecord {
+  const descriptors = Object.getOwnPropertyDescriptors(head) as Record<PropertyKey, PropertyDescriptor>;
+  descriptors["body"] = { get: lazyBody, enumerable: true, configurable: true };
+  descriptors["html"] = { get: lazyHtml, enumerable: true, configurable: true };
+  descriptors[SOURCE_KEY] = { value: key };
+  descriptors[BODY_SOURCE] = { value: source };
+  // A new object rather than getters defined on the head: V8 keeps it in fast mode (the head would turn into a
+  // dictionary, larger and slower to read).
+  return Object.create(Object.prototype, descriptors) as ArticleRecord;
+}
+
+/**
+ * A copy of a record with some fields replaced, that keeps getters as getters (a spread would call them, reading a
+ * lazy body) and keeps the record's field order and marks.
+ * @param record the record
+ * @param fields the fields to replace (each stays where it was in the field order)
+ */
+export function withFields<T extends object>(record: T, fields: Partial<T>): T {
+  const descriptors = Object.getOwnPropertyDescriptors(record) as Record<PropertyKey, PropertyDescriptor>;
+  for (const [name, value] of Object.entries(fields)) descriptors[name] = { value, enumerable: true, writable: true, configurable: true };
+  return Object.create(Object.getPrototypeOf(record) as object | null, descriptors) as T;
+}
+
+function lazyBody(this: ArticleRecord): ArticleRecord["body"] {
+  return bodyOf(this).body;
+}
+
+function lazyHtml(this: ArticleRecord): string {
+  return bodyOf(this).html;
+}
+
+function bodyOf(record: ArticleRecord): RecordBody {
+  const { [SOURCE_KEY]: key, [BODY_SOURCE]: source } = record as Marked;
+  if (key === undefined || source === undefined) throw new ArchiveError(`The record of ${record.file} lost its body's source; this is a bug in the archive layer.`);
+  return source.read(key, record.file);
+}
