@@ -10,7 +10,8 @@ import { classify, looksLikeName } from "./classify.ts";
 import type { Evidence, Mention } from "./classify.ts";
 import { addImpliedCountries, companiesUpFront } from "./implied.ts";
 import { isAllCaps, keyOf } from "./normalise.ts";
-import { findSpans, stripPossessive, tokenize, wordContext } from "./spans.ts";
+import { findSpans, stripPossessive, wordContext } from "./spans.ts";
+import { tokenize } from "./tokenize.ts";
 
 /** The text extraction reads: the headline and the body blocks (never byline, photo credit or source). */
 export interface ArticleText {

@@ -1,15 +1,12 @@
 /**
  * Candidate spans: runs of capitalised words (with the small words names contain), acronyms and model numbers,
- * found in one block of text by a single regular-expression pass. No part-of-speech model: fast by design.
+ * found in the tokens of one block (see `tokenize.ts`) in a single pass. No part-of-speech model: fast by design.
  */
 import { startsLower } from "./normalise.ts";
+import type { SpanToken } from "./tokenize.ts";
 import { NAME_CONNECTORS, STOP_WORDS } from "./words.ts";
 
-/** One token of a span, with its offset in the block. */
-export interface SpanToken {
-  readonly text: string;
-  readonly offset: number;
-}
+export type { SpanToken } from "./tokenize.ts";
 
 /** A run of capitalised words, with the context the classifier reads. */
 export interface Span {
@@ -24,7 +21,6 @@ export interface Span {
   readonly ordinaryFirst: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*|[.!?;:,()"“”«»—–]/gu;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "capt", "maj", "sgt", "rev", "mt", "ft"]);
 /** Longest run of capitalised words kept together: no name is longer. */
 const MAX_SPAN = 12;
@@ -39,17 +35,6 @@ export interface WordContext {
   readonly capitalisedInside: ReadonlySet<string>;
   /** Common English words. */
   readonly common: ReadonlySet<string>;
-}
-
-/**
- * Splits a block into word and punctuation tokens (one regular-expression pass).
- * @param text the block's text
- */
-export function tokenize(text: string): SpanToken[] {
-  const tokens: SpanToken[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) tokens.push({ text: m[0], offset: m.index });
-  return tokens;
 }
 
 /**
