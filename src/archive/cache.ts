@@ -69,11 +69,6 @@ export function parseCache(cacheDir: string): ParseCache {
   return new ParseCache(cacheDir);
 }
 
-/** The topic-extraction cache of a cache folder (`<cacheDir>/topics-pack/`); its values may be asked for twice. */
-export function topicsCache(cacheDir: string): PackStore {
-  return new PackStore(join(cacheDir, "topics-pack"), { keepRead: true });
-}
-
 let fingerprint: string | undefined;
 
 /** A hash of every source file of the parser (src/parse/), computed once per process. */

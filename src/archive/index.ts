@@ -4,9 +4,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadVocabulary, type ExtractionCache, type LoadedVocabulary } from "../topics/index.ts";
+import { loadVocabulary, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
-import { topicsCache } from "./cache.ts";
+import { extractionStore } from "./extraction-store.ts";
 import { sourceKeyOf } from "./lazy-record.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
 
@@ -35,14 +35,10 @@ export const VOCABULARY_FILE = "topics.yml";
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
   const [loaded, vocabulary] = await Promise.all([loadRecords(dir, options), readVocabulary(dir)]);
   const cacheDir = options.cacheDir ?? null;
-  const store = cacheDir === null ? null : topicsCache(cacheDir);
-  const extractions: ExtractionCache | undefined = store === null ? undefined : {
-    get: (key) => store.get(key) as ReturnType<ExtractionCache["get"]>,
-    set: (key, value) => store.set(key, value),
-  };
+  const store = cacheDir === null ? undefined : extractionStore(cacheDir);
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,
-    topicsCache: extractions,
+    topicsCache: store,
     sourceKey: sourceKeyOf,
     extraDiagnostics: vocabulary?.diagnostics ?? [],
   });

@@ -1,0 +1,89 @@
+/**
+ * The topic-extraction cache of a cache folder (`<cacheDir>/topics-pack/`), in a compact encoding: each entity an
+ * array of its fields in a fixed order, its evidence one flat array (`[block, offset, text, …]`), instead of objects
+ * that repeat every field's name. A warm build reads and parses the whole pack, so its size is read time: about half
+ * the JSON of the plain objects. Decoding gives back the very values extraction returned.
+ */
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { TopicKind } from "../parse/index.ts";
+import type { CachedExtraction, ExtractedEntity, ExtractionCache } from "../topics/index.ts";
+import { PackStore } from "./pack-store.ts";
+
+/** Bumped when the encoding changes: part of every key, so an older encoding is never read as this one. */
+const CODEC = "extraction-codec-1";
+
+/** An extraction cache that writes what `set` buffered on `flush`. */
+export interface ExtractionStore extends ExtractionCache {
+  flush(): void;
+}
+
+/**
+ * The extraction cache of a cache folder; its values may be asked for twice in a build (the same object is then
+ * returned).
+ * @param cacheDir the cache folder
+ */
+export function extractionStore(cacheDir: string): ExtractionStore {
+  const store = new PackStore(join(cacheDir, "topics-pack"), { keepRead: true });
+  return {
+    get: (key) => decodeExtraction(store.get(packKey(key))),
+    set: (key, value) => store.set(packKey(key), encodeExtraction(value)),
+    flush: () => store.flush(),
+  };
+}
+
+function packKey(key: string): string {
+  return createHash("sha256").update(`${CODEC}\0${key}`).digest("hex");
+}
+
+type Evidence = ExtractedEntity["evidence"][number];
+
+/** known, headline, lead, located; office true or false (neither: absent). */
+const KNOWN = 1;
+const HEADLINE = 2;
+const LEAD = 4;
+const LOCATED = 8;
+const OFFICE = 16;
+const NOT_OFFICE = 32;
+
+type EncodedEntity = [
+  name: string, kind: TopicKind | null, key: string | 0, flags: number, variants: string[], mentions: number, score: number,
+  evidence: (number | string)[], commentator: number | null, country: string | null,
+];
+
+type EncodedExtraction = [entities: EncodedEntity[], lines: readonly number[] | null];
+
+/** The compact form of an extraction (see the module's comment). */
+export function encodeExtraction(value: CachedExtraction): EncodedExtraction {
+  const entities = value.entities.map((e): EncodedEntity => {
+    const flags = (e.known ? KNOWN : 0) | (e.headline ? HEADLINE : 0) | (e.lead ? LEAD : 0) | (e.located ? LOCATED : 0) |
+      (e.office === true ? OFFICE : e.office === false ? NOT_OFFICE : 0);
+    const evidence: (number | string)[] = [];
+    for (const ev of e.evidence) evidence.push(ev.block, ev.offset, ev.text);
+    // The key is mostly the name itself.
+    return [e.name, e.kind, e.key === e.name ? 0 : e.key, flags, e.variants, e.mentions, e.score, evidence, e.commentator ?? null, e.country ?? null];
+  });
+  return [entities, value.lines ?? null];
+}
+
+/** An extraction from its compact form; undefined for anything else (a damaged or foreign value: a miss). */
+export function decodeExtraction(value: unknown): CachedExtraction | undefined {
+  if (!Array.isArray(value) || value.length !== 2 || !Array.isArray(value[0])) return undefined;
+  const [encoded, lines] = value as EncodedExtraction;
+  const entities: ExtractedEntity[] = [];
+  for (const item of encoded) {
+    if (!Array.isArray(item) || item.length !== 10) return undefined;
+    const [name, kind, key, flags, variants, mentions, score, flat, commentator, country] = item;
+    const evidence: Evidence[] = [];
+    for (let i = 0; i + 2 < flat.length; i += 3) evidence.push({ block: flat[i] as number, offset: flat[i + 1] as number, text: flat[i + 2] as string });
+    const entity: ExtractedEntity = {
+      name, kind, key: key === 0 ? name : key, known: (flags & KNOWN) !== 0, variants, mentions,
+      headline: (flags & HEADLINE) !== 0, lead: (flags & LEAD) !== 0, score, located: (flags & LOCATED) !== 0, evidence,
+    };
+    if (commentator !== null) entity.commentator = commentator;
+    if (country !== null) entity.country = country;
+    if ((flags & (OFFICE | NOT_OFFICE)) !== 0) entity.office = (flags & OFFICE) !== 0;
+    entities.push(entity);
+  }
+  return lines === null ? { entities } : { entities, lines };
+}
