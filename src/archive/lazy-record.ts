@@ -87,6 +87,11 @@ export function lazyRecord(head: RecordHead, key: string, source: BodySource): A
  */
 export function withFields<T extends object>(record: T, fields: Partial<T>): T {
   const descriptors = Object.getOwnPropertyDescriptors(record) as Record<PropertyKey, PropertyDescriptor>;
+  for (const key of Reflect.ownKeys(descriptors)) {
+    const { get, set, enumerable, configurable } = descriptors[key]!;
+    // A getter's descriptor as read holds `set: undefined`, which makes V8 build the copy as a slow dictionary object.
+    if (get !== undefined && set === undefined) descriptors[key] = { get, enumerable: enumerable === true, configurable: configurable === true };
+  }
   for (const [name, value] of Object.entries(fields)) descriptors[name] = { value, enumerable: true, writable: true, configurable: true };
   return Object.create(Object.getPrototypeOf(record) as object | null, descriptors) as T;
 }

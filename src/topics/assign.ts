@@ -155,6 +155,11 @@ function bodyLines(record: ArticleRecord): number[] {
  */
 function withTopics(record: ArticleRecord, topics: TopicRef[]): ArticleRecord {
   const descriptors = Object.getOwnPropertyDescriptors(record) as Record<PropertyKey, PropertyDescriptor>;
+  for (const key of Reflect.ownKeys(descriptors)) {
+    const { get, set, enumerable, configurable } = descriptors[key]!;
+    // A getter's descriptor as read holds `set: undefined`, which makes V8 build the copy as a slow dictionary object.
+    if (get !== undefined && set === undefined) descriptors[key] = { get, enumerable: enumerable === true, configurable: configurable === true };
+  }
   descriptors["topics"] = { value: topics, enumerable: true, writable: true, configurable: true };
   return Object.create(Object.getPrototypeOf(record) as object | null, descriptors) as ArticleRecord;
 }
