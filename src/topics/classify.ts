@@ -86,14 +86,16 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   for (let i = 0; i < toks.length; i += 1) {
     let matched = -1;
     for (let j = Math.min(toks.length, i + gaz.longestFrom(toks[i]!)); j > i; j -= 1) {
-      const sub = toks.slice(i, j);
-      if (startsLower(sub[0]!) || startsLower(sub[sub.length - 1]!)) continue;
-      const hit = gaz.lookup(sub.join(" "));
+      // All the tokens are the whole span, which is known to be no known name.
+      if (j - i === toks.length) continue;
+      if (startsLower(toks[i]!) || startsLower(toks[j - 1]!)) continue;
+      const sub = j - i === 1 ? toks[i]! : toks.slice(i, j).join(" ");
+      const hit = gaz.lookup(sub);
       if (hit !== undefined) {
         flush(c);
         // A place inside a longer name ("U.S. Embassy report", "Turkish Foreign Minister") is a modifier: it weighs less.
         const modifier = hit.entry.kind === "place" && j - i < toks.length;
-        out.push(mention(c, i, sub.join(" "), hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
+        out.push(mention(c, i, sub, hit.entry.kind, { name: hit.entry.name, known: true, weight: hit.demonym ? 0.6 : modifier ? 0.7 : 1 }));
         matched = j;
         // "Japanese Prime Minister ...", "Federal Reserve Board Chairman ...": the title's country is the person's.
         if (j < toks.length && TITLE_WORDS.has(toks[j]!.toLowerCase())) {
@@ -193,19 +195,23 @@ function flush(c: Context): void {
   while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
   if (run.length === 0) return;
   const words = run.map((i) => toks[i]!);
-  const lower = words.map((w) => w.toLowerCase());
   const nameLike = words.every((w) => isTitleCase(w) || NAME_PARTICLE.test(w));
-  const firstAt = words.length < 2 ? -1 : words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w)));
-  const rare = lower.some((w) => !gaz.commonWords.has(w));
-  const commonTail = lower.some((w, k) => k > 0 && gaz.commonWords.has(w));
-  const firstStrong = firstAt === 0 && !gaz.everydayWords.has(lower[0]!);
+  // The word-list facts below are look-ups in large sets: each is computed only where a branch reads it.
+  let firstAtKnown: number | undefined;
+  /** Where the first of the words that is a first name is, not counting the last word (-1: none). */
+  const firstAt = (): number => (firstAtKnown ??= words.length < 2 ? -1 : words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w))));
+  const firstStrong = (): boolean => firstAt() === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
+  const rare = (): boolean => words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
+  const commonTail = (): boolean => words.some((w, k) => k > 0 && gaz.commonWords.has(w.toLowerCase()));
+  const last = words.length >= 2 ? words[words.length - 1]!.toLowerCase() : "";
   if (words.length >= 2 && isOrganisation(words)) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
-  else if (words.length >= 2 && !(words.length === 2 && firstStrong) && PLACE_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(mention(c, run[0]!, words.join(" "), "place"));
-  else if (words.length >= 2 && EVENT_SUFFIXES.has(words[words.length - 1]!.toLowerCase())) out.push(mention(c, run[0]!, words.join(" "), "subject"));
-  else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt === 0 && (firstStrong || !commonTail)) || (c.cue && rare))) out.push(mention(c, run[0]!, words.join(" "), "person", { cue: true }));
-  else if (words.length >= 3 && nameLike && firstAt > 0) {
-    out.push(mention(c, run[0]!, words.slice(0, firstAt).join(" "), null));
-    out.push(mention(c, run[firstAt]!, words.slice(firstAt).join(" "), "person", { cue: true }));
+  else if (words.length >= 2 && PLACE_SUFFIXES.has(last) && !(words.length === 2 && firstStrong())) out.push(mention(c, run[0]!, words.join(" "), "place"));
+  else if (words.length >= 2 && EVENT_SUFFIXES.has(last)) out.push(mention(c, run[0]!, words.join(" "), "subject"));
+  else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt() === 0 && (firstStrong() || !commonTail())) || (c.cue && rare()))) out.push(mention(c, run[0]!, words.join(" "), "person", { cue: true }));
+  else if (words.length >= 3 && nameLike && firstAt() > 0) {
+    const at = firstAt();
+    out.push(mention(c, run[0]!, words.slice(0, at).join(" "), null));
+    out.push(mention(c, run[at]!, words.slice(at).join(" "), "person", { cue: true }));
   } else if (words.length === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
   else if (words.length === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
     const place = gaz.placeNamed(words[0]!)!;

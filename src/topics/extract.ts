@@ -71,7 +71,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   const dateline = text.dateline ?? null;
   const blocks = firstCharacters(text.blocks.map((b, i) => (i === 0 && dateline !== null ? withoutDateline(b.text, dateline) : b.text)), MAX_TEXT);
   const tokens = blocks.map(tokenize);
-  const titleTokens = shoutedTitle ? [] : tokenize(title);
+  const titleTokens = shoutedTitle ? { texts: [], offsets: [] } : tokenize(title);
   const words = wordContext([titleTokens, ...tokens], gaz.commonWords);
   const mentions: Mention[] = [];
   for (let block = shoutedTitle ? 0 : -1; block < tokens.length; block += 1) {
@@ -239,6 +239,15 @@ function wordCount(text: string): number {
   return n;
 }
 
+/** The mentions, most words in the name first, in their order within the same count (a stable sort, by buckets). */
+function byWordCountDescending(mentions: readonly Mention[]): Mention[] {
+  const buckets: Mention[][] = [];
+  for (const m of mentions) (buckets[wordCount(m.name)] ??= []).push(m);
+  const out: Mention[] = [];
+  for (let n = buckets.length - 1; n >= 0; n -= 1) if (buckets[n] !== undefined) out.push(...buckets[n]!);
+  return out;
+}
+
 /**
  * "Ankara's decision", "Washington imposed": a capital stands for its country when the country is named too,
  * unless it is in the headline or named as a location ("held in Washington").
@@ -282,22 +291,20 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   const aliasOf = new Map<string, string>();
   for (const m of mentions) if (m.weight === 0) aliasOf.set(keyOf(m.surface), keyOf(m.name));
   // Full names first, so that surnames and acronyms met later can join them.
-  const words = new Map<Mention, number>();
-  for (const m of mentions) words.set(m, wordCount(m.name));
-  const ordered = [...mentions].sort((a, b) => words.get(b)! - words.get(a)!);
+  const ordered = byWordCountDescending(mentions);
+  const keys = ordered.map((m) => keyOf(m.name));
   const surnames = new Map<string, string>();
-  for (const m of ordered) {
-    const parts = m.name.split(" ");
-    if (m.kind === "person" || (m.kind === null && parts.length >= 2 && !m.known)) {
-      if (parts.length >= 2) {
-        for (const sk of surnameKeys(parts, gaz)) if (!surnames.has(sk)) surnames.set(sk, keyOf(m.name));
-      }
+  for (let i = 0; i < ordered.length; i += 1) {
+    const m = ordered[i]!;
+    if ((m.kind === "person" || (m.kind === null && !m.known)) && m.name.includes(" ")) {
+      for (const sk of surnameKeys(m.name.split(" "), gaz)) if (!surnames.has(sk)) surnames.set(sk, keys[i]!);
     }
   }
-  for (const m of ordered) {
-    let key = keyOf(m.name);
+  for (let i = 0; i < ordered.length; i += 1) {
+    const m = ordered[i]!;
+    let key = keys[i]!;
     key = aliasOf.get(key) ?? key;
-    if (!m.known && m.name.split(" ").length === 1) key = surnames.get(key) ?? key;
+    if (!m.known && !m.name.includes(" ")) key = surnames.get(key) ?? key;
     let e = byKey.get(key);
     if (e === undefined) {
       e = { name: m.name, kind: m.kind, key, known: m.known, variants: [], mentions: 0, headline: false, lead: false, score: 0, located: false, evidence: [] };

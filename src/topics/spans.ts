@@ -3,7 +3,7 @@
  * found in the tokens of one block (see `tokenize.ts`) in a single pass. No part-of-speech model: fast by design.
  */
 import { startsLower } from "./normalise.ts";
-import type { SpanToken } from "./tokenize.ts";
+import type { SpanToken, Tokens } from "./tokenize.ts";
 import { NAME_CONNECTORS, STOP_WORDS } from "./words.ts";
 
 export type { SpanToken } from "./tokenize.ts";
@@ -39,44 +39,46 @@ export interface WordContext {
 
 /**
  * Finds the candidate spans of one block.
- * @param tokens the block's tokens (see {@link tokenize})
+ * @param tokens the block's tokens (see `tokenize`)
  * @param words what the article says about its words (see {@link wordContext})
  */
-export function findSpans(tokens: readonly SpanToken[], words: WordContext): Span[] {
+export function findSpans(tokens: Tokens, words: WordContext): Span[] {
+  const { texts, offsets } = tokens;
   const spans: Span[] = [];
   let sentenceStart = true;
   let i = 0;
-  while (i < tokens.length) {
-    const tok = tokens[i]!;
-    if (!isCapitalised(tok.text)) {
-      if (SENTENCE_END.has(tok.text)) sentenceStart = !ABBREVIATIONS.has(lower(tokens[i - 1]?.text ?? ""));
-      else if (!OPENERS.has(tok.text)) sentenceStart = false;
+  while (i < texts.length) {
+    const text = texts[i]!;
+    if (!isCapitalised(text)) {
+      // Both sets hold single characters: a longer token is a word, not worth two look-ups.
+      if (text.length === 1 && SENTENCE_END.has(text)) sentenceStart = !ABBREVIATIONS.has(lower(texts[i - 1] ?? ""));
+      else if (text.length !== 1 || !OPENERS.has(text)) sentenceStart = false;
       i += 1;
       continue;
     }
-    const run: SpanToken[] = [tok];
+    // The run is the tokens from `i` to `j` (exclusive); they are made objects only once the span is kept.
     let j = i + 1;
-    while (j < tokens.length && run.length < MAX_SPAN) {
-      const t = tokens[j]!;
-      if (isCapitalised(t.text) && !endsPossessive(run[run.length - 1]!.text)) {
-        run.push(t);
-        j += 1;
-      } else if (NAME_CONNECTORS.has(t.text) || (t.text === "the" && run[run.length - 1]?.text === "of") || t.text === "&") {
-        const k = j + (tokens[j + 1]?.text === "the" ? 1 : 0);
-        if (k + 1 < tokens.length && isCapitalised(tokens[k + 1]!.text)) {
-          for (let m = j; m <= k; m += 1) run.push(tokens[m]!);
-          j = k + 1;
-        } else break;
+    while (j < texts.length && j - i < MAX_SPAN) {
+      const t = texts[j]!;
+      if (isCapitalised(t) && !endsPossessive(texts[j - 1]!)) j += 1;
+      else if (NAME_CONNECTORS.has(t) || (t === "the" && texts[j - 1] === "of") || t === "&") {
+        const k = j + (texts[j + 1] === "the" ? 1 : 0);
+        if (k + 1 < texts.length && isCapitalised(texts[k + 1]!)) j = k + 1;
+        else break;
       } else break;
     }
-    while (run.length > 0 && STOP_WORDS.has(lower(run[run.length - 1]!.text)) && !isAcronymLike(run[run.length - 1]!.text)) run.pop();
-    while (run.length > 0 && STOP_WORDS.has(lower(run[0]!.text)) && !isAcronymLike(run[0]!.text)) run.shift();
-    const ordinaryFirst = sentenceStart && run[0] === tok && isOrdinaryStart(tok.text, words);
-    if (run.length > 0) {
+    let first = i;
+    let end = j;
+    while (end > first && STOP_WORDS.has(lower(texts[end - 1]!)) && !isAcronymLike(texts[end - 1]!)) end -= 1;
+    while (end > first && STOP_WORDS.has(lower(texts[first]!)) && !isAcronymLike(texts[first]!)) first += 1;
+    const ordinaryFirst = sentenceStart && first === i && end > first && isOrdinaryStart(text, words);
+    if (end > first) {
+      const run: SpanToken[] = [];
+      for (let m = first; m < end; m += 1) run.push({ text: texts[m]!, offset: offsets[m]! });
       const before: string[] = [];
-      for (let b = i - 1; b >= 0 && before.length < 2 && startsLower(tokens[b]!.text); b -= 1) before.push(tokens[b]!.text);
-      const acr = tokens[j]?.text === "(" && tokens[j + 2]?.text === ")" && isAcronymLike(tokens[j + 1]!.text) ? tokens[j + 1]!.text : null;
-      spans.push({ tokens: run, before, after: lower(tokens[j]?.text ?? ""), definedAs: acr, ordinaryFirst });
+      for (let b = i - 1; b >= 0 && before.length < 2 && startsLower(texts[b]!); b -= 1) before.push(texts[b]!);
+      const acr = texts[j] === "(" && texts[j + 2] === ")" && isAcronymLike(texts[j + 1]!) ? texts[j + 1]! : null;
+      spans.push({ tokens: run, before, after: lower(texts[j] ?? ""), definedAs: acr, ordinaryFirst });
     }
     sentenceStart = false;
     i = j;
@@ -89,16 +91,16 @@ export function findSpans(tokens: readonly SpanToken[], words: WordContext): Spa
  * @param blocks the tokens of the headline and blocks
  * @param common common English words
  */
-export function wordContext(blocks: readonly (readonly SpanToken[])[], common: ReadonlySet<string>): WordContext {
+export function wordContext(blocks: readonly Tokens[], common: ReadonlySet<string>): WordContext {
   const lowercase = new Set<string>();
   const capitalisedInside = new Set<string>();
-  for (const tokens of blocks) {
-    for (let i = 0; i < tokens.length; i += 1) {
-      const t = tokens[i]!.text;
+  for (const { texts } of blocks) {
+    for (let i = 0; i < texts.length; i += 1) {
+      const t = texts[i]!;
       const c = t.charCodeAt(0);
       if (c >= 97 && c <= 122) lowercase.add(t);
       else if (isCapitalised(t) && i > 0) {
-        const prev = tokens[i - 1]!.text;
+        const prev = texts[i - 1]!;
         const p = prev.charCodeAt(0);
         if (prev === "," || (p >= 97 && p <= 122)) capitalisedInside.add(t.toLowerCase());
       }
@@ -112,15 +114,30 @@ export function stripPossessive(text: string): string {
   return text.includes("'") || text.includes("’") ? text.replace(/['’]s?$/u, "") : text;
 }
 
+/** A capital first, or digits then a capital ("9-K", "3M"): `/^\p{Lu}|^\d+-?\p{Lu}/u`, ASCII read without it. */
 function isCapitalised(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128 && !(c >= 48 && c <= 57)) return false;
-  return /^\p{Lu}/u.test(text) || /^\d+-?\p{Lu}/u.test(text);
+  if (c >= 48 && c <= 57) {
+    let k = 1;
+    while (isDigit(text.charCodeAt(k))) k += 1;
+    if (text.charCodeAt(k) === 45) k += 1;
+    const d = text.charCodeAt(k);
+    if (d >= 65 && d <= 90) return true;
+    return d >= 128 && /^\p{Lu}/u.test(text.slice(k));
+  }
+  return c >= 128 && /^\p{Lu}/u.test(text);
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Ends in an apostrophe, or an apostrophe and "s" ("Ankara's", "Reuters'"). */
 function endsPossessive(text: string): boolean {
-  return /['’]s?$/u.test(text);
+  let last = text.charCodeAt(text.length - 1);
+  if (last === 115) last = text.charCodeAt(text.length - 2);
+  return last === 39 || last === 0x2019;
 }
 
 function isAcronymLike(text: string): boolean {

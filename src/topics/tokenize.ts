@@ -10,6 +10,12 @@ export interface SpanToken {
   readonly offset: number;
 }
 
+/** The tokens of a block as two arrays, texts and offsets: no object per token (a block has hundreds). */
+export interface Tokens {
+  readonly texts: readonly string[];
+  readonly offsets: readonly number[];
+}
+
 /**
  * Splits a block into tokens, exactly as the regular expression
  * `/(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’&-]*|[.!?;:,()"“”«»—–]/gu` would match them: initialisms
@@ -17,8 +23,9 @@ export interface SpanToken {
  * marks; any other character separates tokens.
  * @param text the block's text
  */
-export function tokenize(text: string): SpanToken[] {
-  const tokens: SpanToken[] = [];
+export function tokenize(text: string): Tokens {
+  const texts: string[] = [];
+  const offsets: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -39,7 +46,8 @@ export function tokenize(text: string): SpanToken[] {
         pairs += 1;
       }
       if (pairs >= 2) {
-        tokens.push({ text: text.slice(i, j), offset: i });
+        texts.push(text.slice(i, j));
+        offsets.push(i);
         i = j;
         continue;
       }
@@ -52,14 +60,16 @@ export function tokenize(text: string): SpanToken[] {
         if ((g & CONTINUE) === 0) break;
         j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
       }
-      tokens.push({ text: text.slice(i, j), offset: i });
+      texts.push(text.slice(i, j));
+      offsets.push(i);
       i = j;
     } else if ((f & PUNCTUATION) !== 0) {
-      tokens.push({ text: text[i]!, offset: i });
+      texts.push(text[i]!);
+      offsets.push(i);
       i += 1;
     } else i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
   }
-  return tokens;
+  return { texts, offsets };
 }
 
 const DOT = 46;
