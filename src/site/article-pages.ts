@@ -4,7 +4,7 @@ import { humanDate, monthName, splitDate } from "./dates.ts";
 import { newsArticleJsonLd } from "./jsonld.ts";
 import { relatedFinder } from "./related.ts";
 import { articleTitle, truncate } from "./summaries.ts";
-import type { ArticlePage, ArticleSummary, SiteOptions, TopicLink } from "./types.ts";
+import type { ArticlePage, ArticleSummary, Link, SiteOptions, TopicLink } from "./types.ts";
 import type { Urls } from "./url.ts";
 
 /**
@@ -24,36 +24,68 @@ export function articlePages(
 ): ArticlePage[] {
   const related = relatedFinder(archive.articles, archive.byTopic);
   const summary = (article: PublishedArticle | undefined): ArticleSummary | null => (article ? (summaries.get(article) ?? null) : null);
+  // What every article of one date or one topic shows alike, made once and shared by their pages.
+  const dates = new Map<string, DateLinks>();
+  const topicLinks = new Map<string, TopicLink>();
+  const topicLink = (topic: PublishedArticle["topics"][number]): TopicLink => {
+    const shared = topicLinks.get(topic.slug);
+    if (shared !== undefined && shared.name === topic.name && shared.kind === topic.kind) return shared;
+    const path = topicPaths.get(topic.slug);
+    const link: TopicLink = { name: topic.name, kind: topic.kind, href: path === undefined ? null : urls.href(path), count: archive.byTopic.get(topic.slug)?.length ?? 0 };
+    if (shared === undefined) topicLinks.set(topic.slug, link);
+    return link;
+  };
   return archive.articles.map((article, i) => {
-    const [year, month] = splitDate(article.date);
-    const yearPath = `/${article.date.slice(0, 4)}/`;
-    const monthPath = `${yearPath}${article.date.slice(5, 7)}/`;
-    const dayPath = `${monthPath}${article.date.slice(8, 10)}/`;
+    let date = dates.get(article.date);
+    if (date === undefined) {
+      date = dateLinks(article.date, urls);
+      dates.set(article.date, date);
+    }
     const canonical = urls.absolute(article.url);
     const title = articleTitle(article);
-    const topics: TopicLink[] = article.topics.map((topic) => {
-      const path = topicPaths.get(topic.slug);
-      return { name: topic.name, kind: topic.kind, href: path === undefined ? null : urls.href(path), count: archive.byTopic.get(topic.slug)?.length ?? 0 };
-    });
     return {
       path: article.url,
       jsonPath: `${article.url}article.json`,
       canonical,
       article,
       title,
-      dateLabel: humanDate(article.date),
+      dateLabel: date.label,
       lang: article.lang ?? options.defaultLang,
       description: truncate(article.summary ?? title, 200),
-      topics,
+      topics: article.topics.map(topicLink),
       related: related(i).map((other) => summary(other) as ArticleSummary),
       previous: summary(archive.articles[i + 1]),
       next: summary(archive.articles[i - 1]),
-      day: { label: humanDate(article.date), href: urls.href(dayPath) },
-      month: { label: `${monthName(month)} ${year}`, href: urls.href(monthPath) },
-      year: { label: String(year), href: urls.href(yearPath) },
-      onThisDay: { label: `On this day, ${humanDate(article.date).replace(/ \d+$/u, "")}`, href: urls.href(`/on-this-day/${article.date.slice(5)}/`) },
+      day: date.day,
+      month: date.month,
+      year: date.year,
+      onThisDay: date.onThisDay,
       jsonHref: urls.href(`${article.url}article.json`),
       jsonLd: newsArticleJsonLd(article, canonical, title, options.siteTitle),
     };
   });
+}
+
+/** The date line and date links of an article page. */
+interface DateLinks {
+  readonly label: string;
+  readonly day: Link;
+  readonly month: Link;
+  readonly year: Link;
+  readonly onThisDay: Link;
+}
+
+function dateLinks(date: string, urls: Urls): DateLinks {
+  const [year, month] = splitDate(date);
+  const yearPath = `/${date.slice(0, 4)}/`;
+  const monthPath = `${yearPath}${date.slice(5, 7)}/`;
+  const dayPath = `${monthPath}${date.slice(8, 10)}/`;
+  const label = humanDate(date);
+  return {
+    label,
+    day: { label, href: urls.href(dayPath) },
+    month: { label: `${monthName(month)} ${year}`, href: urls.href(monthPath) },
+    year: { label: String(year), href: urls.href(yearPath) },
+    onThisDay: { label: `On this day, ${label.replace(/ \d+$/u, "")}`, href: urls.href(`/on-this-day/${date.slice(5)}/`) },
+  };
 }

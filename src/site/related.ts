@@ -23,27 +23,32 @@ export function relatedFinder(
     topicLists.set(slug, Int32Array.from(list.slice(0, SCAN_PER_TOPIC), (article) => position.get(article) ?? -1));
   }
   const shared = new Int32Array(articles.length);
-  const touched: number[] = [];
+  // Articles with a count above zero, so that only they are ranked and reset; an article is counted once per topic.
+  const touched = new Int32Array(articles.length);
+  const best: number[] = [];
   return (self) => {
     const article = articles[self];
     if (article === undefined) return [];
+    let count = 0;
     for (const topic of article.topics) {
       const list = topicLists.get(topic.slug);
       if (list === undefined) continue;
-      for (const other of list) {
+      for (let j = 0; j < list.length; j += 1) {
+        const other = list[j] as number;
         if (other === self || other < 0) continue;
-        if (shared[other] === 0) touched.push(other);
-        shared[other] = (shared[other] ?? 0) + 1;
+        if (shared[other] === 0) touched[count++] = other;
+        shared[other] = (shared[other] as number) + 1;
       }
     }
     // Keep the best `limit` by shared topics, then by recency (a lower position is newer).
-    const best: number[] = [];
-    for (const other of touched) {
-      const score = shared[other] ?? 0;
+    best.length = 0;
+    for (let j = 0; j < count; j += 1) {
+      const other = touched[j] as number;
+      const score = shared[other] as number;
       let at = best.length;
       while (at > 0) {
         const prev = best[at - 1] as number;
-        const prevScore = shared[prev] ?? 0;
+        const prevScore = shared[prev] as number;
         if (prevScore > score || (prevScore === score && prev < other)) break;
         at -= 1;
       }
@@ -52,8 +57,7 @@ export function relatedFinder(
         if (best.length > limit) best.pop();
       }
     }
-    for (const other of touched) shared[other] = 0;
-    touched.length = 0;
+    for (let j = 0; j < count; j += 1) shared[touched[j] as number] = 0;
     return best.map((i) => articles[i] as PublishedArticle);
   };
 }
