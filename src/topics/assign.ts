@@ -154,14 +154,15 @@ function bodyLines(record: ArticleRecord): number[] {
  * non-enumerable marks the archive layer set are kept too.
  */
 function withTopics(record: ArticleRecord, topics: TopicRef[]): ArticleRecord {
-  const descriptors = Object.getOwnPropertyDescriptors(record) as Record<PropertyKey, PropertyDescriptor>;
-  for (const key of Reflect.ownKeys(descriptors)) {
-    const { get, set, enumerable, configurable } = descriptors[key]!;
-    // A getter's descriptor as read holds `set: undefined`, which makes V8 build the copy as a slow dictionary object.
-    if (get !== undefined && set === undefined) descriptors[key] = { get, enumerable: enumerable === true, configurable: configurable === true };
+  const copy: Record<PropertyKey, unknown> = {};
+  for (const key of Reflect.ownKeys(record)) {
+    const { value, get, enumerable = false, configurable = false } = Object.getOwnPropertyDescriptor(record, key)!;
+    if (key === "topics") copy[key] = topics;
+    else if (get !== undefined) Object.defineProperty(copy, key, { get, enumerable, configurable });
+    else if (enumerable) copy[key] = value;
+    else Object.defineProperty(copy, key, { value });
   }
-  descriptors["topics"] = { value: topics, enumerable: true, writable: true, configurable: true };
-  return Object.create(Object.getPrototypeOf(record) as object | null, descriptors) as ArticleRecord;
+  return copy as unknown as ArticleRecord;
 }
 
 /** The few entities an article is about: in the headline, in the lead and again, or mentioned repeatedly. */
