@@ -337,8 +337,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   const personSurnames = new Set<string>();
   for (const e of byKey.values()) if (e.kind === "person" && e.name.includes(" ")) personSurnames.add(keyOf(e.name.split(" ").at(-1)!));
   for (const e of byKey.values()) {
-    const words = e.name.split(" ");
-    if (e.kind === "person" && !e.known && words.length >= 2 && personSurnames.has(keyOf(words[0]!))) e.kind = null;
+    if (e.kind === "person" && !e.known && e.name.includes(" ") && personSurnames.has(keyOf(e.name.slice(0, e.name.indexOf(" "))))) e.kind = null;
   }
   if (shoutedTitle !== null) {
     const words = new Set(shoutedTitle.split(/[^\p{L}\p{N}-]+/u).map((w) => keyOf(w)));

@@ -208,6 +208,7 @@ export function buildGazetteer(): Gazetteer {
     if (words.length > (longest.get(words[0]!) ?? 1)) longest.set(words[0]!, words.length);
   }
   const memo = new Map<string, { entry: GazetteerEntry; demonym: boolean } | null>();
+  const longestMemo = new Map<string, number>();
   const lookup = (surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined => {
     const letters = surface.replace(/[^\p{L}]/gu, "");
       if (isAllCaps(surface) && letters.length <= 5) {
@@ -231,7 +232,16 @@ export function buildGazetteer(): Gazetteer {
       if (hit !== undefined) return hit.entry.kind === "place" && !hit.demonym ? hit.entry : undefined;
       return ambiguousCities.get(keyOf(surface));
     },
-    longestFrom: (word) => longest.get(keyOf(word)) ?? 1,
+    longestFrom(word) {
+      // Memoised by the word as written: cheaper than folding it again at every mention.
+      let n = longestMemo.get(word);
+      if (n === undefined) {
+        if (longestMemo.size > 200_000) longestMemo.clear();
+        n = longest.get(keyOf(word)) ?? 1;
+        longestMemo.set(word, n);
+      }
+      return n;
+    },
     firstNames,
     commonWords,
     everydayWords,

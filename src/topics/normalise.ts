@@ -18,7 +18,7 @@ export function slugOf(text: string): string {
  */
 export function keyOf(text: string): string {
   // Most names are plain ASCII words: no look-up table needed.
-  if (PLAIN.test(text)) {
+  if (isPlain(text)) {
     const key = text.toLowerCase();
     return key.startsWith("the ") ? key.slice(4) : key;
   }
@@ -32,7 +32,21 @@ export function keyOf(text: string): string {
 }
 
 const keys = new Map<string, string>();
-const PLAIN = /^[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*$/u;
+
+/** ASCII words of letters, digits and hyphens, one space between: `/^[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*$/u`, read without it. */
+function isPlain(text: string): boolean {
+  if (text.length === 0 || text.charCodeAt(text.length - 1) === 32) return false;
+  let space = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45) space = false;
+    else return false;
+  }
+  return true;
+}
 
 function computeKey(text: string): string {
   return fold(text)

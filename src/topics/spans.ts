@@ -29,7 +29,10 @@ const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
 
 /** What the article as a whole says about words, to tell a sentence's first word from a name. */
 export interface WordContext {
-  /** Words met in lowercase anywhere in the article. */
+  /**
+   * Words met in lowercase anywhere in the article, of those a capitalised word of the article could be in lowercase
+   * (the same first letter and length): the only ones asked about.
+   */
   readonly lowercase: ReadonlySet<string>;
   /** Capitalised words met inside a sentence (so names, even when they are also common words). */
   readonly capitalisedInside: ReadonlySet<string>;
@@ -70,7 +73,8 @@ export function findSpans(tokens: Tokens, words: WordContext): Span[] {
     let first = i;
     let end = j;
     while (end > first && STOP_WORDS.has(lower(texts[end - 1]!)) && !isAcronymLike(texts[end - 1]!)) end -= 1;
-    while (end > first && STOP_WORDS.has(lower(texts[first]!)) && !isAcronymLike(texts[first]!)) first += 1;
+    // A single token left was just read by the loop above.
+    while (end - first > 1 && STOP_WORDS.has(lower(texts[first]!)) && !isAcronymLike(texts[first]!)) first += 1;
     const ordinaryFirst = sentenceStart && first === i && end > first && isOrdinaryStart(text, words);
     if (end > first) {
       const run: SpanToken[] = [];
