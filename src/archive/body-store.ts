@@ -7,10 +7,10 @@
  * read from the file at its place and parsed on every access: a body asked for three times in a build (page,
  * `article.json`, feed) is parsed three times, and never held by the store.
  *
- * A line that is not where the scan found it (another build rewrote the shard since) is looked for again once; a
- * body that cannot be found is `undefined`, and the caller parses the article again.
+ * A line that is not where the scan found it, or not found, is looked for again once if the shard file changed since
+ * (another build rewrote it); a body that cannot be found is `undefined`, and the caller parses the article again.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const KEY = /^[0-9a-f]{64}$/u;
@@ -22,8 +22,11 @@ const FLUSH_BYTES = 64 << 10;
 /** What the store has read, for tests and benchmarks: shards scanned and bodies read since the process started. */
 export const bodyReads = { shards: 0, bodies: 0 };
 
-/** Where each key's last line lies in a shard file: byte offset and length (without the newline). */
-type ShardIndex = Map<string, readonly [offset: number, length: number]>;
+/** Where each key's last line lies in a shard file (byte offset and length, without the newline), and the file's stamp. */
+interface ShardIndex {
+  readonly places: Map<string, readonly [offset: number, length: number]>;
+  readonly stamp: string;
+}
 
 interface Pending {
   lines: string[];
@@ -44,22 +47,22 @@ export class BodyStore {
   /** The JSON stored for a key, or undefined when it is not stored or cannot be read. */
   getJson(key: string): string | undefined {
     const name = key.slice(0, 2);
+    const file = this.#file(name);
     if (this.#pending.has(name)) this.#append(name);
     let index = this.#indexes.get(name);
-    const fresh = index === undefined;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       if (index === undefined) {
-        index = scan(this.#file(name));
+        index = scan(file);
         this.#indexes.set(name, index);
       }
-      const place = index.get(key);
-      const line = place === undefined ? null : readAt(this.#file(name), place[0], place[1]);
+      const place = index.places.get(key);
+      const line = place === undefined ? null : readAt(file, place[0], place[1]);
       if (line !== null && line.startsWith(`${key}\t`)) {
         bodyReads.bodies += 1;
         return line.slice(65);
       }
-      // An index made before another build rewrote the shard: scanned again, once.
-      if (fresh) break;
+      // Not where the index says, or not in it: scanned again only if the file changed since (another build rewrote it).
+      if (stamp(file) === index.stamp) break;
       index = undefined;
     }
     return undefined;
@@ -118,21 +121,33 @@ export class BodyStore {
   }
 }
 
-/** The place of each key's last complete line in a shard file (empty when the file cannot be read). */
+/** The place of each key's last complete line in a shard file (none when the file cannot be read). */
 function scan(file: string): ShardIndex {
+  // Stamped before reading: a change after that is seen as one.
+  const before = stamp(file);
   let text: Buffer;
   try {
     text = readFileSync(file);
   } catch {
-    return new Map();
+    return { places: new Map(), stamp: before };
   }
   bodyReads.shards += 1;
-  return lines(text);
+  return { places: lines(text), stamp: before };
+}
+
+/** Size, modification time and inode of a file ("" when missing): what changes when a build appends or rewrites it. */
+function stamp(file: string): string {
+  try {
+    const { size, mtimeMs, ino } = statSync(file);
+    return `${size}:${mtimeMs}:${ino}`;
+  } catch {
+    return "";
+  }
 }
 
 /** Each complete `<key>\t...` line of a shard's bytes, the last line of a key winning. */
-function lines(text: Buffer): ShardIndex {
-  const index: ShardIndex = new Map();
+function lines(text: Buffer): Map<string, readonly [offset: number, length: number]> {
+  const index = new Map<string, readonly [offset: number, length: number]>();
   let start = 0;
   while (start < text.length) {
     const end = text.indexOf(NEWLINE, start);
