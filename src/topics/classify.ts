@@ -85,7 +85,8 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   }
   for (let i = 0; i < toks.length; i += 1) {
     let matched = -1;
-    for (let j = Math.min(toks.length, i + gaz.longestFrom(toks[i]!)); j > i; j -= 1) {
+    // The last token can start no longer name: no need to ask how long names starting with it are.
+    for (let j = i + 1 < toks.length ? Math.min(toks.length, i + gaz.longestFrom(toks[i]!)) : i + 1; j > i; j -= 1) {
       // All the tokens are the whole span, which is known to be no known name.
       if (j - i === toks.length) continue;
       if (startsLower(toks[i]!) || startsLower(toks[j - 1]!)) continue;
@@ -224,10 +225,15 @@ function flush(c: Context): void {
   c.titles = null;
 }
 
-function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: Partial<Mention>): Mention {
+/** What a mention differs in from a plain one (named as it is written, unknown, weight 1, no cue). */
+type MentionExtra = Partial<Pick<Mention, "name" | "known" | "weight" | "cue">>;
+
+function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: MentionExtra): Mention {
   const located = i === 0 && PLACE_PREPOSITIONS.has(c.span.before[0] ?? "");
-  const m: Mention = { surface, name: surface, kind, known: false, weight: 1, cue: false, located, evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface } };
-  if (extra !== undefined) Object.assign(m, extra);
+  const m: Mention = {
+    surface, name: extra?.name ?? surface, kind, known: extra?.known ?? false, weight: extra?.weight ?? 1, cue: extra?.cue ?? false, located,
+    evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface },
+  };
   if (m.kind === "person" && c.qualifier !== null) m.country = c.qualifier;
   if (m.kind === "person" && c.titles !== null && i === c.run[0] && isOffice(c.titles)) m.office = true;
   return m;

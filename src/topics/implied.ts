@@ -58,23 +58,34 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
     byCountry.set(code, c);
   }
   if (byCountry.size === 0) return entities;
+  // The country each entity names outright (null for other entities), looked up once rather than once per country.
+  const namesCountry = entities.map((e) => countryNamed(e, gaz));
   for (const [code, c] of byCountry) {
     const name = gaz.countryName(code) ?? gaz.byName(code)?.name;
     if (name === undefined) continue;
     const key = keyOf(name);
-    const country = entities.find((e) => e.key === key || (e.kind === "place" && e.known && gaz.byName(e.name)?.country === code && gaz.byName(e.name)?.placeType === "country"));
+    const country = entities.find((e, i) => e.key === key || namesCountry[i] === code);
     if (country !== undefined) {
       // Named outright as well: the institutions and cities add to its salience, not to its mention count.
       country.score += c.score;
       country.lead ||= c.lead;
       continue;
     }
-    entities.push({
+    const added: ExtractedEntity = {
       name, kind: "place", key, known: true, variants: [], mentions: c.mentions, headline: c.headline, lead: c.lead,
       score: c.score, located: false, evidence: c.evidence,
-    });
+    };
+    entities.push(added);
+    namesCountry.push(countryNamed(added, gaz));
   }
   return entities.sort((a, b) => b.score - a.score);
+}
+
+/** The country code of a known place that is a country, else null. */
+function countryNamed(e: ExtractedEntity, gaz: Gazetteer): string | null {
+  if (e.kind !== "place" || !e.known) return null;
+  const entry = gaz.byName(e.name);
+  return entry?.placeType === "country" ? (entry.country ?? null) : null;
 }
 
 /** A company named with its legal form in the headline or lead, and the country that form belongs to. */
