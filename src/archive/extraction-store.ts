@@ -24,10 +24,25 @@ export interface ExtractionStore extends ExtractionCache {
  * @param cacheDir the cache folder
  */
 export function extractionStore(cacheDir: string): ExtractionStore {
-  const store = new PackStore(join(cacheDir, "topics-pack"), { keepRead: true });
+  // The pack drops each encoded value once read; the decoded one is kept instead, for a key asked for again (two
+  // articles of the same text). Keeping both held every extraction twice until the topics were assigned.
+  const store = new PackStore(join(cacheDir, "topics-pack"));
+  const decoded = new Map<string, CachedExtraction>();
   return {
-    get: (key) => decodeExtraction(store.get(packKey(key))),
-    set: (key, value) => store.set(packKey(key), encodeExtraction(value)),
+    get: (key) => {
+      const at = packKey(key);
+      let value = decoded.get(at);
+      if (value === undefined) {
+        value = decodeExtraction(store.get(at));
+        if (value !== undefined) decoded.set(at, value);
+      }
+      return value;
+    },
+    set: (key, value) => {
+      const at = packKey(key);
+      decoded.set(at, value);
+      store.set(at, encodeExtraction(value));
+    },
     flush: () => store.flush(),
   };
 }
