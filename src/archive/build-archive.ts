@@ -2,6 +2,8 @@
 import { articleUrl, type ArticleRecord } from "../parse/index.ts";
 import { assignTopics, type ArchiveTopic, type ExtractionCache, type Vocabulary } from "../topics/index.ts";
 import { compareText, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
+import { withFields } from "./lazy-record.ts";
+import { memoKey, type TopicsMemo } from "./topics-memo.ts";
 
 /** A record that can be published: it has a date and a URL. */
 export type PublishedArticle = Readonly<ArticleRecord> & { readonly date: string; readonly url: string };
@@ -34,6 +36,11 @@ export interface BuildArchiveOptions {
   readonly sourceKey?: ((record: ArticleRecord) => string | undefined) | undefined;
   /** Problems found in files that are not articles (the vocabulary file). */
   readonly extraDiagnostics?: readonly ArchiveDiagnostic[];
+  /**
+   * The last build's topic assignment (default none). Used only when `sourceKey` gives every record a key that fixes
+   * its content; on a hit the extraction cache is not asked for anything.
+   */
+  readonly topicsMemo?: TopicsMemo | undefined;
 }
 
 /**
@@ -80,7 +87,7 @@ export function buildArchive(records: readonly ArticleRecord[], options: BuildAr
     unique.push(record);
   }
 
-  const assigned = assignTopics(unique, { vocabulary: options.vocabulary, cache: options.topicsCache, sourceKey: options.sourceKey });
+  const assigned = assign(unique, options);
   const articles = (assigned.records as PublishedArticle[]).map((a) => Object.freeze(a)).sort(newestFirst);
   const byUrl = new Map<string, PublishedArticle>();
   const byTopic = new Map<string, PublishedArticle[]>();
@@ -103,6 +110,19 @@ export function buildArchive(records: readonly ArticleRecord[], options: BuildAr
     errorCount: sorted.filter((d) => d.severity === "error").length,
     drafts,
   };
+}
+
+/** Each record with its topics, and the archive's topics: from the memo when it holds this assignment, else assigned (and memoised). */
+function assign(records: readonly ArticleRecord[], options: BuildArchiveOptions): { records: readonly ArticleRecord[]; topics: readonly ArchiveTopic[] } {
+  const { topicsMemo: memo, sourceKey } = options;
+  const key = memo === undefined || sourceKey === undefined ? undefined : memoKey(records, options.vocabulary, sourceKey);
+  const hit = key === undefined ? undefined : memo?.read(key);
+  if (hit !== undefined && hit.topics.length === records.length) {
+    return { records: records.map((record, i) => withFields(record, { topics: hit.topics[i] as ArticleRecord["topics"] })), topics: hit.archiveTopics };
+  }
+  const assigned = assignTopics(records, { vocabulary: options.vocabulary, cache: options.topicsCache, sourceKey });
+  if (key !== undefined) memo?.write(key, { topics: assigned.records.map((r) => r.topics), archiveTopics: assigned.topics });
+  return assigned;
 }
 
 /** The parser's URL for a date and slug; null for a date that is no real day (a record from a faulty parser). */

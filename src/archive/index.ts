@@ -6,9 +6,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadVocabulary, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
-import { extractionStore } from "./extraction-store.ts";
+import { extractionStore, type ExtractionStore } from "./extraction-store.ts";
 import { sourceKeyOf } from "./lazy-record.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
+import { topicsMemo } from "./topics-memo.ts";
 
 export { buildArchive, newestFirst, type Archive, type BuildArchiveOptions, type PublishedArticle } from "./build-archive.ts";
 export { formatDiagnostic, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
@@ -35,10 +36,13 @@ export const VOCABULARY_FILE = "topics.yml";
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
   const [loaded, vocabulary] = await Promise.all([loadRecords(dir, options), readVocabulary(dir)]);
   const cacheDir = options.cacheDir ?? null;
-  const store = cacheDir === null ? undefined : extractionStore(cacheDir);
+  // The extraction store is opened only when asked for: a build whose topics come from the memo never reads it.
+  let store: ExtractionStore | undefined;
+  const opened = (): ExtractionStore => (store ??= extractionStore(cacheDir as string));
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,
-    topicsCache: store,
+    topicsCache: cacheDir === null ? undefined : { get: (key) => opened().get(key), set: (key, value) => opened().set(key, value) },
+    topicsMemo: cacheDir === null ? undefined : topicsMemo(cacheDir),
     sourceKey: sourceKeyOf,
     extraDiagnostics: vocabulary?.diagnostics ?? [],
   });

@@ -1,0 +1,164 @@
+/**
+ * The last build's topic assignment, kept in the cache folder (`<cacheDir>/topics-memo.json`). Assigning topics is a
+ * pure function of the records (each fixed by its parse cache key), the vocabulary and the topics layer's code; when
+ * those are what they were last time, a build reads each record's topics and the archive's topic list from this one
+ * file instead of reading and decoding every extraction and assigning again.
+ *
+ * The file is the key on its first line, then the assignment as JSON: a table of topic references (`[name, slug,
+ * kind]`, each written once), each record's topics as indices into it, and the archive's topics. A build whose key
+ * differs reads only the first line.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hashFolder } from "../fingerprint.ts";
+import { topicKindSchema, type ArticleRecord, type TopicRef } from "../parse/index.ts";
+import type { ArchiveTopic, Vocabulary } from "../topics/index.ts";
+
+/** Bumped when the file's format, or what the archive makes of it, changes. */
+const FORMAT = "news-archive-topics-memo-1";
+
+/** A memoised assignment: each record's topics (same order as the records) and the archive's topics. */
+export interface MemoisedAssignment {
+  readonly topics: readonly (readonly TopicRef[])[];
+  readonly archiveTopics: readonly ArchiveTopic[];
+}
+
+/** Where the last assignment is kept. */
+export interface TopicsMemo {
+  /** The assignment stored under this key, or undefined (none, another key, or a file that cannot be read). */
+  read(key: string): MemoisedAssignment | undefined;
+  /** Stores an assignment under a key, replacing the last one. */
+  write(key: string, assignment: MemoisedAssignment): void;
+}
+
+/**
+ * The memo of a cache folder.
+ * @param cacheDir the cache folder
+ */
+export function topicsMemo(cacheDir: string): TopicsMemo {
+  const file = join(cacheDir, "topics-memo.json");
+  return {
+    read: (key) => readMemo(file, key),
+    write: (key, assignment) => writeMemo(file, key, assignment),
+  };
+}
+
+/**
+ * The key of an assignment: a hash of the memo's format, the topics layer's source, the vocabulary and every record's
+ * source key in order; undefined when a record has no source key (nothing then fixes its content).
+ * @param records the records topics are assigned to, in order
+ * @param vocabulary the editors' vocabulary (default none)
+ * @param sourceKey a record's parse cache key, which fixes all of its fields
+ * @param code a hash of the topics layer's code (default: of every file in src/topics/)
+ */
+export function memoKey(
+  records: readonly ArticleRecord[],
+  vocabulary: Vocabulary | undefined,
+  sourceKey: (record: ArticleRecord) => string | undefined,
+  code: string = topicsFingerprint(),
+): string | undefined {
+  const hash = createHash("sha256").update(`${FORMAT}\0${code}\0${JSON.stringify(vocabulary ?? null)}\0${records.length}`);
+  for (const record of records) {
+    const key = sourceKey(record);
+    if (key === undefined) return undefined;
+    hash.update(`\0${key}`);
+  }
+  return hash.digest("hex");
+}
+
+let fingerprint: string | undefined;
+
+/** A hash of every source file of the topics layer (src/topics/), computed once per process. */
+function topicsFingerprint(): string {
+  fingerprint ??= hashFolder(createHash("sha256"), fileURLToPath(new URL("../topics/", import.meta.url))).digest("hex");
+  return fingerprint;
+}
+
+type EncodedRef = [name: string, slug: string, kind: string];
+
+interface EncodedMemo {
+  readonly refs: EncodedRef[];
+  readonly records: number[][];
+  readonly topics: ArchiveTopic[];
+}
+
+function writeMemo(file: string, key: string, assignment: MemoisedAssignment): void {
+  const refs: EncodedRef[] = [];
+  const index = new Map<string, number>();
+  const records = assignment.topics.map((topics) => topics.map((t) => {
+    const id = `${t.name}\0${t.slug}\0${t.kind}`;
+    let at = index.get(id);
+    if (at === undefined) {
+      at = refs.push([t.name, t.slug, t.kind]) - 1;
+      index.set(id, at);
+    }
+    return at;
+  }));
+  const memo: EncodedMemo = { refs, records, topics: [...assignment.archiveTopics] };
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, `${key}\n${JSON.stringify(memo)}`);
+    renameSync(temporary, file);
+  } catch {
+    // A memo that cannot be written is only a slower next build.
+    rmSync(temporary, { force: true });
+  }
+}
+
+function readMemo(file: string, key: string): MemoisedAssignment | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const newline = text.indexOf("\n");
+  if (newline < 0 || text.slice(0, newline) !== key) return undefined;
+  let memo: unknown;
+  try {
+    memo = JSON.parse(text.slice(newline + 1));
+  } catch {
+    return undefined;
+  }
+  return decode(memo);
+}
+
+/** The assignment in a parsed memo; undefined for anything damaged or foreign. */
+function decode(memo: unknown): MemoisedAssignment | undefined {
+  if (typeof memo !== "object" || memo === null) return undefined;
+  const { refs, records, topics } = memo as Partial<Record<keyof EncodedMemo, unknown>>;
+  if (!Array.isArray(refs) || !Array.isArray(records) || !Array.isArray(topics)) return undefined;
+  // One object per distinct reference, shared by the records that carry it (frozen, as the records are).
+  const shared: TopicRef[] = [];
+  for (const ref of refs as unknown[]) {
+    if (!Array.isArray(ref) || ref.length !== 3) return undefined;
+    const [name, slug, kind] = ref as unknown[];
+    const parsedKind = topicKindSchema.safeParse(kind);
+    if (typeof name !== "string" || typeof slug !== "string" || !parsedKind.success) return undefined;
+    shared.push(Object.freeze({ name, slug, kind: parsedKind.data }));
+  }
+  const perRecord: TopicRef[][] = [];
+  for (const ids of records as unknown[]) {
+    if (!Array.isArray(ids)) return undefined;
+    const list: TopicRef[] = [];
+    for (const id of ids as unknown[]) {
+      const ref = typeof id === "number" ? shared[id] : undefined;
+      if (ref === undefined) return undefined;
+      list.push(ref);
+    }
+    perRecord.push(list);
+  }
+  if (!(topics as unknown[]).every(isArchiveTopic)) return undefined;
+  return { topics: perRecord, archiveTopics: topics as ArchiveTopic[] };
+}
+
+function isArchiveTopic(value: unknown): value is ArchiveTopic {
+  if (typeof value !== "object" || value === null) return false;
+  const t = value as Partial<Record<keyof ArchiveTopic, unknown>>;
+  return typeof t.name === "string" && typeof t.slug === "string" && topicKindSchema.safeParse(t.kind).success &&
+    (t.description === null || typeof t.description === "string") && typeof t.count === "number" &&
+    Array.isArray(t.variants) && t.variants.every((v) => typeof v === "string");
+}
