@@ -69,20 +69,23 @@ export class SiteBuildError extends Error {
 }
 
 /**
- * Loads an articles folder and plans its site; the diagnostics say whether it may be published.
+ * Loads an articles folder and plans its site; the diagnostics say whether it may be published, `planMs` how long the
+ * planning took (milliseconds).
  * @param input the articles folder
  * @param options prefix, base URL and cache folder
  */
-export async function loadSite(input: string, options: Omit<BuildOptions, "input" | "output" | "search"> = {}): Promise<PlannedSite & { readonly files: number; readonly parsed: number; readonly cached: number }> {
+export async function loadSite(input: string, options: Omit<BuildOptions, "input" | "output" | "search"> = {}): Promise<PlannedSite & { readonly files: number; readonly parsed: number; readonly cached: number; readonly planMs: number }> {
   const archive = await loadArchive(input, { cacheDir: cacheDirOf(options) });
   // Most of the heap is now the load's garbage (JSON from the workers and the caches): collected before planning.
   collectGarbage();
+  const planning = performance.now();
   const overrides = { ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }), ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) };
   if (archive.errorCount > 0) {
-    return { site: planSite({ ...archive, articles: [], topics: [], byUrl: new Map(), byTopic: new Map(), byDate: new Map() }, siteOptions(overrides)).site, diagnostics: archive.diagnostics, files: archive.files, parsed: archive.parsed, cached: archive.cached };
+    const site = planSite({ ...archive, articles: [], topics: [], byUrl: new Map(), byTopic: new Map(), byDate: new Map() }, siteOptions(overrides)).site;
+    return { site, diagnostics: archive.diagnostics, files: archive.files, parsed: archive.parsed, cached: archive.cached, planMs: performance.now() - planning };
   }
   const planned = planSite(archive, siteOptions(overrides));
-  return { site: planned.site, diagnostics: [...archive.diagnostics, ...planned.diagnostics], files: archive.files, parsed: archive.parsed, cached: archive.cached };
+  return { site: planned.site, diagnostics: [...archive.diagnostics, ...planned.diagnostics], files: archive.files, parsed: archive.parsed, cached: archive.cached, planMs: performance.now() - planning };
 }
 
 /**
@@ -93,8 +96,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const output = resolve(options.output);
   const temporary = join(dirname(output), `${basename(output)}.tmp-${process.pid}`);
-  const { summary, hand, shards } = await prepare(options);
-  const timings = { load: performance.now() - started, plan: 0, render: 0, search: 0, total: 0 };
+  const { summary, hand, shards, planMs } = await prepare(options);
+  // The load's time is everything before the render but planning (which loadSite times).
+  const timings = { load: performance.now() - started - planMs, plan: planMs, render: 0, search: 0, total: 0 };
   if (hand === null) return { ...summary, ok: false, pages: 0, pagesFromCache: 0, timings: { ...timings, total: performance.now() - started } };
   await rm(temporary, { recursive: true, force: true });
   let pagesFromCache = 0;
@@ -117,7 +121,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
  * Loads and plans the site. Returns what the result reports, and a hand-over function giving the site data once:
  * nothing else keeps it, so the full records can be freed once the plugin has written the JSON files.
  */
-async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings" | "pagesFromCache">; hand: (() => SiteData) | null; shards: readonly SearchShard[] }> {
+async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResult, "ok" | "timings" | "pagesFromCache">; hand: (() => SiteData) | null; shards: readonly SearchShard[]; planMs: number }> {
   const loaded = await loadSite(options.input, options);
   const { site } = loaded;
   const summary = {
@@ -129,7 +133,8 @@ async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResu
     pages: site.articlePages.length + site.listingPages.length + site.textFiles.length + 4,
   };
   const { shards } = site.search;
-  if (loaded.diagnostics.some((d) => d.severity === "error")) return { summary, hand: null, shards };
+  const { planMs } = loaded;
+  if (loaded.diagnostics.some((d) => d.severity === "error")) return { summary, hand: null, shards, planMs };
   let pending: SiteData | null = site;
   const hand = (): SiteData => {
     const given = pending;
@@ -137,7 +142,7 @@ async function prepare(options: BuildOptions): Promise<{ summary: Omit<BuildResu
     if (given === null) throw new SiteBuildError("The site data was asked for twice in one build; this is a bug in the site plugin.");
     return given;
   };
-  return { summary, hand, shards };
+  return { summary, hand, shards, planMs };
 }
 
 /** The diagnostics of a result, one per line, and a count. */
