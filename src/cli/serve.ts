@@ -3,7 +3,7 @@
  * reload, and on every change in `articles/` re-parses only the changed files, renders their pages at once, then
  * re-renders the other pages they change (see dev-site.ts).
  */
-import { watch } from "node:fs";
+import { statSync, watch } from "node:fs";
 import type { FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -51,8 +51,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // would write through a link into the cache (see `linkPages`).
   const built = await buildSite({ input: options.input, output: options.output, cacheDir: options.cacheDir, pathPrefix: "/", linkPages: false });
   if (built.diagnostics.some((d) => d.severity === "error")) log(formatDiagnostics(built.diagnostics.filter((d) => d.severity === "error")).trimEnd());
-  // A failed build left the previous output, which `news-archive build` may have linked to the cache: unlinked first.
-  if (!built.ok) unshareFiles(options.output);
+  // The dev site writes into the output in place. A folder this server did not build (the previous output, after a
+  // failed build; one `news-archive build` swapped in while serving) may be linked to the cache: unshared first.
+  let ownOutput = built.ok ? inodeOf(options.output) : null;
+  const unshareForeignOutput = (): void => {
+    const current = inodeOf(options.output);
+    if (current === ownOutput) return;
+    unshareFiles(options.output);
+    ownOutput = current;
+  };
+  unshareForeignOutput();
   const site = new DevSite({ input: options.input, output: options.output, cacheDir: options.cacheDir });
   await site.start(!built.ok);
 
@@ -71,6 +79,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let unsettled = false;
   const step = async (name: "update" | "settle", work: () => Promise<DevUpdate>, files: readonly string[]): Promise<void> => {
     try {
+      unshareForeignOutput();
       const update = await work();
       if (update.errors.length > 0) log(update.errors.join("\n"));
       else log(`${name === "update" ? `${files.length} changed file(s): their pages` : "Listings and neighbours"}: ${update.rendered.length} page(s) rendered, ${update.removed.length} removed in ${Math.round(update.ms.total)} ms`);
@@ -149,4 +158,9 @@ export async function run(args: readonly string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/** The inode of a folder, or null when it does not exist: a folder swapped in by another build has a new one. */
+function inodeOf(dir: string): number | null {
+  return statSync(dir, { throwIfNoEntry: false })?.ino ?? null;
 }
