@@ -2,7 +2,7 @@
 import { articleUrl, type ArticleRecord } from "../parse/index.ts";
 import { assignTopics, type ArchiveTopic, type ExtractionCache, type Vocabulary } from "../topics/index.ts";
 import { compareText, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
-import { withFields } from "./lazy-record.ts";
+import { slimRecord, withFields, type BodySource } from "./lazy-record.ts";
 import { memoKey, type TopicsMemo } from "./topics-memo.ts";
 
 /** A record that can be published: it has a date and a URL. */
@@ -41,6 +41,12 @@ export interface BuildArchiveOptions {
    * its content; on a hit the extraction cache is not asked for anything.
    */
   readonly topicsMemo?: TopicsMemo | undefined;
+  /**
+   * Where the bodies of records parsed in this build can be read again by their source key (default none). Once its
+   * topics are assigned, such a record is kept lazy, as a warm one is: the site reads its body when it needs it, and
+   * the full record is not held until the pages are written.
+   */
+  readonly bodies?: BodySource | undefined;
 }
 
 /**
@@ -88,7 +94,8 @@ export function buildArchive(records: readonly ArticleRecord[], options: BuildAr
   }
 
   const assigned = assign(unique, options);
-  const articles = (assigned.records as PublishedArticle[]).map((a) => Object.freeze(a)).sort(newestFirst);
+  const bodies = options.bodies;
+  const articles = (assigned.records as PublishedArticle[]).map((a) => Object.freeze(bodies === undefined ? a : slimRecord(a, bodies) as PublishedArticle)).sort(newestFirst);
   const byUrl = new Map<string, PublishedArticle>();
   const byTopic = new Map<string, PublishedArticle[]>();
   const byDate = new Map<string, PublishedArticle[]>();

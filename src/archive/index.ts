@@ -44,6 +44,7 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
     topicsCache: cacheDir === null ? undefined : { get: (key) => opened().get(key), set: (key, value) => opened().set(key, value) },
     topicsMemo: cacheDir === null ? undefined : topicsMemo(cacheDir),
     sourceKey: sourceKeyOf,
+    bodies: loaded.bodies ?? undefined,
     extraDiagnostics: vocabulary?.diagnostics ?? [],
   });
   store?.flush();

@@ -83,6 +83,18 @@ export function lazyRecord(head: RecordHead, key: string, source: BodySource): A
 }
 
 /**
+ * A full record made lazy: its head, with `body` and `html` read from a source on each access (see `lazyRecord`). A
+ * record already lazy, or without a source key, is returned as it is.
+ * @param record the record, whose body the source must be able to read by its source key
+ * @param source where the body is read
+ */
+export function slimRecord(record: ArticleRecord, source: BodySource): ArticleRecord {
+  const key = sourceKeyOf(record);
+  if (key === undefined || Object.hasOwn(record, BODY_SOURCE)) return record;
+  return lazyRecord({ ...record, body: null, html: null }, key, source);
+}
+
+/**
  * A copy of a record with some fields replaced, that keeps getters as getters (a spread would call them, reading a
  * lazy body) and keeps the record's field order and marks.
  * @param record the record

@@ -22,11 +22,13 @@ export interface LoadOptions {
   readonly workerThreshold?: number;
 }
 
-/** What loading found: records in file order, and how many came from the cache. */
+/** What loading found: records in file order, how many came from the cache, and where bodies are read. */
 export interface LoadedRecords {
   readonly records: readonly ArticleRecord[];
   readonly cached: number;
   readonly parsed: number;
+  /** Where a record's body is read by its source key, once loading is over (null without a cache). */
+  readonly bodies: BodySource | null;
 }
 
 /**
@@ -79,18 +81,24 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
     const record = parsed[i];
     records[entry.index] = record === undefined ? null : withSourceKey(record, entry.job.key);
   });
-  return { records: records.filter((record): record is ArticleRecord => record !== null), cached: files.length - cold.length, parsed: cold.length };
+  return { records: records.filter((record): record is ArticleRecord => record !== null), cached: files.length - cold.length, parsed: cold.length, bodies: source };
 }
 
 /**
  * Reads bodies from the cache; a body the cache no longer holds (its file damaged or removed since the head was read)
- * is parsed again from the article file, which must still be what the build read.
+ * is parsed again from the article file, which must still be what the build read. The last body read is kept, for
+ * the next access to the same record (serialising a record asks for its `body`, then for its `html`).
  */
 function bodySource(cache: ParseCache, fingerprint: string): BodySource {
+  let last: { readonly key: string; readonly body: RecordBody } | undefined;
   return {
     read(key: string, file: string): RecordBody {
+      if (last?.key === key) return last.body;
       const stored = cache.body(key);
-      if (stored !== undefined) return stored;
+      if (stored !== undefined) {
+        last = { key, body: stored };
+        return stored;
+      }
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
