@@ -45,7 +45,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);
   process.stdout.write(
     `Built ${result.articles} articles (${result.parsed} parsed, ${result.cached} from cache) into ${values.output}: ${result.pages} pages in ${seconds(t.total)} s ` +
-      `(load ${seconds(t.load)} s, render ${seconds(t.render)} s with ${result.pagesFromCache} pages from the page cache, search index ${seconds(t.search)} s)\n`,
+      `(load ${seconds(t.load)} s, plan ${seconds(t.plan)} s, render ${seconds(t.render)} s with ${result.pagesFromCache} pages from the page cache, search index ${seconds(t.search)} s)\n`,
   );
   return 0;
 }
