@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, loadSite, unshareFiles, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
-import { KEYED_SITE_FIELDS } from "../src/site/page-keys.ts";
+import { KEYED_SITE_FIELDS, PageKeys } from "../src/site/page-keys.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
 const CHANGED = "2020/02/2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.txt";
@@ -183,6 +183,35 @@ describe("the page cache", () => {
 });
 
 describe("the page keys", () => {
+  it("should change an article's or a listing's key when a summary it shows changes, moves or swaps places", async () => {
+    const { site } = await loadSite(FIXTURES, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
+    const keys = new PageKeys(site);
+    const article = site.articlePages.find((p) => p.related.length >= 2 && p.previous !== null && p.next !== null);
+    const listing = site.listingPages.find((p) => p.items.length >= 2);
+    if (article === undefined || listing === undefined) throw new Error("the fixtures have no article with two related articles and both neighbours, or no listing of two");
+    const [first, second] = [article.related[0]!, article.related[1]!];
+    const variants = [
+      article,
+      { ...article, related: [{ ...first, title: `${first.title}!` }, ...article.related.slice(1)] },
+      { ...article, related: [second, first, ...article.related.slice(2)] },
+      { ...article, related: article.related.slice(1) },
+      { ...article, previous: article.next, next: article.previous },
+      { ...article, previous: null },
+      { ...article, next: null },
+      { ...article, previous: null, next: null, related: [article.previous!, article.next!, ...article.related] },
+      // The same summaries in the same order, only moved from one field to the next.
+      { ...article, related: [...article.related, article.previous!], previous: null },
+      { ...article, topics: article.topics.map((t, i) => (i === 0 ? { ...t, count: t.count + 1 } : t)) },
+    ];
+    const pageKeys = variants.map((page) => keys.article(page).page);
+    expect(new Set(pageKeys).size).toBe(variants.length);
+    // The same data in new objects (no shared identity) has the same key.
+    expect(keys.article({ ...article, related: article.related.map((s) => ({ ...s })) }).page).toBe(pageKeys[0]);
+    const [a, b] = [listing.items[0]!, listing.items[1]!];
+    const listings = [listing, { ...listing, items: [b, a, ...listing.items.slice(2)] }, { ...listing, items: [{ ...a, summary: "changed" }, ...listing.items.slice(1)] }, { ...listing, items: listing.items.slice(1) }];
+    expect(new Set(listings.map((page) => keys.listing(page))).size).toBe(listings.length);
+  });
+
   it("should cover every global field of the site data that the templates print", async () => {
     const templates = join(import.meta.dirname, "..", "templates");
     // Fields that choose which pages are rendered, not what a page prints.
