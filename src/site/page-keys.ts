@@ -95,8 +95,8 @@ function recordKey(code: string, article: ArticlePage["article"]): string {
 
 /** A hash of texts, preceded by their lengths so that no two lists of texts hash alike. */
 function hash(...parts: string[]): string {
-  // The texts are not joined: that copies them, and makes the whole text two-byte when one part is, which the hash
-  // then converts to UTF-8 character by character (most of the time it took).
+  // The texts are not joined: that copied each page's text, and made all of it two-byte where one part is (most
+  // pages: an ellipsis in the description), which the hash then converts to UTF-8 more slowly.
   const sha = createHash("sha256").update(`${parts.map((part) => part.length).join(",")}\0`);
   for (const part of parts) sha.update(part);
   return sha.digest("hex");
