@@ -17,7 +17,7 @@ import { buildArchive, loadRecords, VOCABULARY_FILE } from "../archive/index.ts"
 import type { Archive } from "../archive/index.ts";
 import { articleRecordSchema, parseArticle } from "../parse/index.ts";
 import type { ArticleRecord } from "../parse/index.ts";
-import { outputFile, planSite, siteOptions, sitePlugin, TEMPLATES_DIR } from "../site/index.ts";
+import { outputFile, PageKeys, planSite, siteOptions, sitePlugin, TEMPLATES_DIR } from "../site/index.ts";
 import type { ArticlePage, EleventyConfigApi, SiteData, SiteOptions } from "../site/index.ts";
 import { loadVocabulary } from "../topics/index.ts";
 import type { ExtractionCache } from "../topics/index.ts";
@@ -138,7 +138,12 @@ export class DevSite {
   private adopt(site: SiteData): void {
     this.current = site;
     this.fingerprints = new Map();
-    for (const page of [...site.articlePages, ...site.listingPages, ...site.textFiles]) this.fingerprints.set(page.path, fingerprint(page));
+    // The page cache's keys: they cover all a page prints, and an article's is made from its parse key and topics
+    // where it has one, so a settle step reads no article's body (a record from the parse cache reads it from disk).
+    const keys = new PageKeys(site);
+    for (const page of site.articlePages) this.fingerprints.set(page.path, keys.article(page).page);
+    for (const page of site.listingPages) this.fingerprints.set(page.path, keys.listing(page));
+    for (const page of site.textFiles) this.fingerprints.set(page.path, fingerprint(page));
     for (const page of site.articlePages) this.fingerprints.set(page.jsonPath, "");
     this.pagesByPath = new Map(site.articlePages.map((page) => [page.path, page]));
   }

@@ -8,6 +8,7 @@ export { humanDate, monthName } from "./dates.ts";
 export { escapeHtml, escapeXml, jsonForScript } from "./escape.ts";
 export { paginate, type PageSlice } from "./paginate.ts";
 export { unshareFiles } from "./page-cache.ts";
+export { PageKeys } from "./page-keys.ts";
 export { PUBLIC_DIR, sitePlugin, TEMPLATES_DIR, type EleventyConfigApi, type SitePluginOptions } from "./plugin.ts";
 export { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
 export type * from "./types.ts";
