@@ -6,7 +6,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleKey, readGlob, searchablePart } from "../src/site/search-cache.ts";
+import { bundleKey, PartMemo, readGlob, searchablePart } from "../src/site/search-cache.ts";
 import { indexForSearch } from "../src/site/search-index.ts";
 import { planSearchShards } from "../src/site/search-shards.ts";
 
@@ -143,6 +143,30 @@ describe("indexForSearch with a cache folder", () => {
     expect(bundleKey(join(base, "prefix-moved", "pr-42"), glob, "salt").key).toBe(before);
     expect(bundleKey(dir, "2020/{03}/[0-9][0-9]/*/index.html", "salt").key).not.toBe(before);
     expect(bundleKey(dir, glob, "other salt").key).not.toBe(before);
+  });
+
+  it("should key a bundle alike with and without the part memo, reading again only pages whose file changed", async () => {
+    const dir = join(base, "parts");
+    const cache = join(base, "parts-cache");
+    await writeSite(dir, ARTICLES);
+    const glob = "2020/[0-9][0-9]/[0-9][0-9]/*/index.html";
+    const plain = bundleKey(dir, glob, "salt");
+    const first = new PartMemo(cache);
+    expect(bundleKey(dir, glob, "salt", first)).toEqual({ key: plain.key, pages: 2, read: 2 });
+    first.save();
+    // The next build: the same files (as the page cache links them) are taken from the memo, unread.
+    expect(bundleKey(dir, glob, "salt", new PartMemo(cache))).toEqual({ key: plain.key, pages: 2, read: 0 });
+    // A page written again (another inode, size or time) is read, and its new text changes the key.
+    const rain = join(dir, "2020/11/30/rain/index.html");
+    await rm(rain);
+    await writeFile(rain, page("Rain expected", "Forecasters now expect snow.", "Previous: Talks"));
+    const memo = new PartMemo(cache);
+    const changed = bundleKey(dir, glob, "salt", memo);
+    expect(changed).toEqual({ key: bundleKey(dir, glob, "salt").key, pages: 2, read: 1 });
+    expect(changed.key).not.toBe(plain.key);
+    // A memo file that cannot be read is an empty memo.
+    await writeFile(join(cache, "search-parts.json"), "{not json");
+    expect(bundleKey(dir, glob, "salt", new PartMemo(cache))).toEqual({ key: changed.key, pages: 2, read: 2 });
   });
 
   it("should keep the cache to the bundles in use and a few more, and leave no staging folder", async () => {

@@ -4,12 +4,12 @@
  * linked into a new build when nothing of that changed.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { readdir, rename, rm, stat, utimes } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 /** Bump when what goes into a key, or how a bundle is stored, changes. */
-const FORMAT = "news-archive-search-cache-1";
+const FORMAT = "news-archive-search-cache-2";
 
 /** The folder of the search cache inside a build's cache folder. */
 export function searchCacheDir(cacheDir: string): string {
@@ -18,19 +18,118 @@ export function searchCacheDir(cacheDir: string): string {
 
 /**
  * The key of one bundle: a hash of `salt` (Pagefind's version and arguments) and, for every page the glob matches, in
- * order, its path and its searchable part (see `searchablePart`).
+ * order, its path and a hash of its searchable part (see `searchablePart`). With a part memo, a page whose file is
+ * unchanged since the memo's build (same size, modification time and inode: a page the page cache hard-linked into
+ * both builds) is not read again.
  * @param siteDir the built site
  * @param glob the bundle's glob, relative to the site (literals, `[0-9]`, `*` and `{a,b}` only)
  * @param salt what else determines the bundle
+ * @param parts the searchable parts' hashes of the last build (default none: every page is read)
  */
-export function bundleKey(siteDir: string, glob: string, salt: string): { key: string; pages: number } {
+export function bundleKey(siteDir: string, glob: string, salt: string, parts?: PartMemo): { key: string; pages: number; read: number } {
   const hash = createHash("sha256").update(FORMAT).update("\0").update(salt).update("\0").update(glob).update("\0");
   let pages = 0;
-  for (const { path, bytes } of readGlob(siteDir, glob)) {
-    hash.update(path).update("\0").update(searchablePart(bytes)).update("\0");
+  let read = 0;
+  for (const path of globFiles(siteDir, glob)) {
+    const file = join(siteDir, path);
+    const stamp = parts === undefined ? "" : fileStamp(file);
+    if (stamp === null) continue;
+    let part = parts?.get(path, stamp);
+    if (part === undefined) {
+      const bytes = readPage(file);
+      if (bytes === null) continue;
+      read += 1;
+      part = createHash("sha256").update(searchablePart(bytes)).digest("hex");
+      parts?.set(path, stamp, part);
+    }
+    hash.update(path).update("\0").update(part).update("\0");
     pages += 1;
   }
-  return { key: hash.digest("hex"), pages };
+  return { key: hash.digest("hex"), pages, read };
+}
+
+/**
+ * The hashes of the pages' searchable parts in the last build, by site path and file stamp, kept in
+ * `<cacheDir>/search-parts.json` (beside the bundles' folder, which holds only bundles). Saved with only the entries
+ * this build used; an unreadable file is an empty memo.
+ */
+export class PartMemo {
+  readonly #file: string;
+  readonly #last: Map<string, readonly [stamp: string, part: string]>;
+  readonly #used = new Map<string, readonly [stamp: string, part: string]>();
+
+  /** @param cacheDir the build's cache folder */
+  constructor(cacheDir: string) {
+    this.#file = join(cacheDir, "search-parts.json");
+    this.#last = new Map();
+    try {
+      const value = JSON.parse(readFileSync(this.#file, "utf8")) as unknown;
+      if (Array.isArray(value) && value[0] === FORMAT && Array.isArray(value[1])) {
+        for (const entry of value[1] as unknown[]) {
+          if (Array.isArray(entry) && entry.length === 3 && entry.every((x) => typeof x === "string")) {
+            const [path, stamp, part] = entry as [string, string, string];
+            this.#last.set(path, [stamp, part]);
+          }
+        }
+      }
+    } catch {
+      // No memo yet, or one that cannot be read: every page is read.
+    }
+  }
+
+  /** The part hash of a page whose file still has the stamp it had when it was hashed. */
+  get(path: string, stamp: string): string | undefined {
+    const entry = this.#last.get(path);
+    if (entry === undefined || entry[0] !== stamp) return undefined;
+    this.#used.set(path, entry);
+    return entry[1];
+  }
+
+  /** Remembers the part hash of a page read in this build. */
+  set(path: string, stamp: string, part: string): void {
+    this.#used.set(path, [stamp, part]);
+  }
+
+  /** Writes the entries this build used (through a temporary file and a rename). */
+  save(): void {
+    const entries = [...this.#used].map(([path, [stamp, part]]) => [path, stamp, part]);
+    const temporary = `${this.#file}.${process.pid}.tmp`;
+    try {
+      mkdirSync(dirname(this.#file), { recursive: true });
+      writeFileSync(temporary, JSON.stringify([FORMAT, entries]));
+      renameSync(temporary, this.#file);
+    } catch {
+      // A memo that cannot be written costs the next build a read of every page, nothing else.
+    }
+  }
+}
+
+/**
+ * Size, modification time (nanoseconds) and inode of a file; null when it is gone. A page restored by hard link keeps
+ * all three; a page written again gets a new inode or modification time.
+ */
+function fileStamp(file: string): string | null {
+  try {
+    const { size, mtimeNs, ino } = statSync(file, { bigint: true });
+    return `${size}:${mtimeNs}:${ino}`;
+  } catch (error) {
+    if (missing(error)) return null;
+    throw error;
+  }
+}
+
+function readPage(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if (missing(error)) return null;
+    throw error;
+  }
+}
+
+function missing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR";
 }
 
 /**
@@ -154,6 +253,14 @@ function isRunning(pid: number): boolean {
  * promise each.
  */
 export function* readGlob(root: string, glob: string): Generator<{ path: string; bytes: Buffer }> {
+  for (const path of globFiles(root, glob)) {
+    const bytes = readPage(join(root, path));
+    if (bytes !== null) yield { path, bytes };
+  }
+}
+
+/** The paths under `root` a glob matches (a literal last segment is not checked for existence), sorted. */
+function globFiles(root: string, glob: string): string[] {
   const segments = glob.split("/");
   const last = segments.pop() ?? "";
   let dirs = [""];
@@ -185,17 +292,7 @@ export function* readGlob(root: string, glob: string): Generator<{ path: string;
     // A literal file name: read it where it exists instead of listing every folder.
     for (const dir of dirs) files.push(dir === "" ? last : `${dir}/${last}`);
   }
-  for (const path of files.sort()) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(root, path));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" || code === "EISDIR" || code === "ENOTDIR") continue;
-      throw error;
-    }
-    yield { path, bytes };
-  }
+  return files.sort();
 }
 
 /** One path segment of a glob as a regular expression: literals, `[…]` classes, `*` and `{a,b}` alternatives. */

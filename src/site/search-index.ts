@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { config } from "../config.ts";
 import { collectGarbage } from "./memory.ts";
-import { bundleKey, cachedBundle, linkBundle, pruneBundles, stagingDir, storeBundle } from "./search-cache.ts";
+import { bundleKey, cachedBundle, linkBundle, PartMemo, pruneBundles, stagingDir, storeBundle } from "./search-cache.ts";
 import type { SearchShard } from "./search-shards.ts";
 
 const exec = promisify(execFile);
@@ -49,6 +49,8 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
   const reused: string[] = [];
   const used = new Set<string>();
   const queue = [...shards];
+  // Pages linked from the page cache keep their files' stamps between builds: their searchable parts are not read again.
+  const parts = cacheDir === null ? undefined : new PartMemo(cacheDir);
   // At least two workers: one hashes and links cached bundles while the other waits on Pagefind.
   const workers = Array.from({ length: Math.max(2, processes) }, async () => {
     for (let shard = queue.shift(); shard !== undefined; shard = queue.shift()) {
@@ -58,7 +60,7 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
         built.push(shard.id);
         continue;
       }
-      const { key } = bundleKey(siteDir, shard.glob, pagefind.salt);
+      const { key } = bundleKey(siteDir, shard.glob, pagefind.salt, parts);
       used.add(key);
       const cached = await cachedBundle(cacheDir, key);
       if (cached !== null && reuse(cached, target)) {
@@ -72,6 +74,7 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
     }
   });
   await Promise.all(workers);
+  parts?.save();
   if (cacheDir !== null) await pruneBundles(cacheDir, used, shards.length);
   const order = (ids: string[]): string[] => shards.map((s) => s.id).filter((id) => ids.includes(id));
   return { built: order(built), reused: order(reused) };
