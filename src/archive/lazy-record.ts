@@ -4,6 +4,7 @@
  * `body` and `html` as enumerable getters that read the body part on each access: `JSON.stringify`, templates and
  * feeds see an ordinary record, and the record never holds its body.
  */
+import { withFields as copyWithFields } from "../fields.ts";
 import type { ArticleRecord } from "../parse/schema.ts";
 
 /** A record without its body: `body` and `html` are null, in their places (so the fields keep their order). */
@@ -95,28 +96,13 @@ export function slimRecord(record: ArticleRecord, source: BodySource): ArticleRe
 }
 
 /**
- * A copy of a record with some fields replaced, that keeps getters as getters (a spread would call them, reading a
- * lazy body) and keeps the record's field order and marks.
+ * A copy of a record with some fields replaced, that keeps a lazy record's getters as getters (see `withFields` in
+ * src/fields.ts), its field order and its marks.
  * @param record the record
  * @param fields the fields to replace (each stays where it was in the field order)
  */
 export function withFields<T extends object>(record: T, fields: Partial<T>): T {
-  if (!Object.hasOwn(record, BODY_SOURCE)) {
-    // A full record: a spread, much faster, and the source key added back.
-    const key = sourceKeyOf(record);
-    const spread = { ...record, ...fields };
-    return key === undefined ? spread : withSourceKey(spread, key);
-  }
-  const copy: Record<PropertyKey, unknown> = {};
-  for (const key of Reflect.ownKeys(record)) {
-    const { value, get, enumerable = false, configurable = false } = Object.getOwnPropertyDescriptor(record, key)!;
-    if (Object.hasOwn(fields, key)) copy[key] = (fields as Record<PropertyKey, unknown>)[key];
-    else if (get !== undefined) Object.defineProperty(copy, key, { get, enumerable, configurable });
-    else if (enumerable) copy[key] = value;
-    else Object.defineProperty(copy, key, { value });
-  }
-  for (const [name, value] of Object.entries(fields)) if (!Object.hasOwn(copy, name)) copy[name] = value;
-  return copy as T;
+  return copyWithFields(record, fields, Object.hasOwn(record, BODY_SOURCE));
 }
 
 function lazyBody(this: ArticleRecord): ArticleRecord["body"] {

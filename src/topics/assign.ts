@@ -2,6 +2,7 @@
  * Archive-wide topic assignment: per-article extraction (through the cache), then what needs the whole archive
  * (a surname joins the one full name the archive knows), the editors' vocabulary, salience selection and counts.
  */
+import { withFields } from "../fields.ts";
 import type { ArticleRecord, TopicKind, TopicRef } from "../parse/schema.ts";
 import { contentKey, sourceContentKey } from "./cache.ts";
 import type { CachedExtraction, ExtractionCache } from "./cache.ts";
@@ -149,26 +150,11 @@ function bodyLines(record: ArticleRecord): number[] {
 }
 
 /**
- * A copy of a record with its topics replaced, in the same place of the field order. Property by property rather
- * than a spread: a record may read its body only when asked for (a getter), and a spread would call the getter;
- * non-enumerable marks the archive layer set are kept too.
+ * A copy of a record with its topics replaced, in the same place of the field order: a record may read its body only
+ * when asked for (a getter), which a spread would call; the archive layer's non-enumerable marks are kept.
  */
 function withTopics(record: ArticleRecord, topics: TopicRef[]): ArticleRecord {
-  if (!hasGetter(record, "body") && !hasGetter(record, "html")) {
-    // A full record (parsed in this build): a spread, much faster, and the non-enumerable marks added back.
-    const spread = { ...record, topics };
-    for (const symbol of Object.getOwnPropertySymbols(record)) if (!Object.hasOwn(spread, symbol)) Object.defineProperty(spread, symbol, Object.getOwnPropertyDescriptor(record, symbol)!);
-    return spread;
-  }
-  const copy: Record<PropertyKey, unknown> = {};
-  for (const key of Reflect.ownKeys(record)) {
-    const { value, get, enumerable = false, configurable = false } = Object.getOwnPropertyDescriptor(record, key)!;
-    if (key === "topics") copy[key] = topics;
-    else if (get !== undefined) Object.defineProperty(copy, key, { get, enumerable, configurable });
-    else if (enumerable) copy[key] = value;
-    else Object.defineProperty(copy, key, { value });
-  }
-  return copy as unknown as ArticleRecord;
+  return withFields(record, { topics }, hasGetter(record, "body") || hasGetter(record, "html"));
 }
 
 function hasGetter(record: object, key: string): boolean {
