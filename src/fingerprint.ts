@@ -1,6 +1,6 @@
-/** Fingerprints of source folders, for caches that must not outlive the code that filled them. */
+/** Fingerprints of source folders and files, for caches that must not outlive what filled them. */
 import type { Hash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /**
@@ -16,4 +16,18 @@ export function hashFolder(hash: Hash, root: string): Hash {
     .sort();
   for (const file of files) hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
   return hash;
+}
+
+/**
+ * The stamp of a file: its size, modification time (nanoseconds) and inode, which change when the file is written
+ * again or replaced; null when it cannot be read (gone, or no access).
+ * @param file the file
+ */
+export function fileStamp(file: string): string | null {
+  try {
+    const { size, mtimeNs, ino } = statSync(file, { bigint: true });
+    return `${size}:${mtimeNs}:${ino}`;
+  } catch {
+    return null;
+  }
 }

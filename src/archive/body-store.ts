@@ -10,8 +10,9 @@
  * A line that is not where the scan found it, or not found, is looked for again once if the shard file changed since
  * (another build rewrote it); a body that cannot be found is `undefined`, and the caller parses the article again.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileStamp } from "../fingerprint.ts";
 
 const KEY = /^[0-9a-f]{64}$/u;
 const NEWLINE = 0x0a;
@@ -25,7 +26,8 @@ export const bodyReads = { shards: 0, bodies: 0 };
 /** Where each key's last line lies in a shard file (byte offset and length, without the newline), and the file's stamp. */
 interface ShardIndex {
   readonly places: Map<string, readonly [offset: number, length: number]>;
-  readonly stamp: string;
+  /** The file's stamp when it was scanned (null: it could not be read). */
+  readonly stamp: string | null;
 }
 
 interface Pending {
@@ -62,7 +64,7 @@ export class BodyStore {
         return line.slice(65);
       }
       // Not where the index says, or not in it: scanned again only if the file changed since (another build rewrote it).
-      if (stamp(file) === index.stamp) break;
+      if (fileStamp(file) === index.stamp) break;
       index = undefined;
     }
     return undefined;
@@ -124,7 +126,7 @@ export class BodyStore {
 /** The place of each key's last complete line in a shard file (none when the file cannot be read). */
 function scan(file: string): ShardIndex {
   // Stamped before reading: a change after that is seen as one.
-  const before = stamp(file);
+  const before = fileStamp(file);
   let text: Buffer;
   try {
     text = readFileSync(file);
@@ -133,16 +135,6 @@ function scan(file: string): ShardIndex {
   }
   bodyReads.shards += 1;
   return { places: lines(text), stamp: before };
-}
-
-/** Size, modification time and inode of a file ("" when missing): what changes when a build appends or rewrites it. */
-function stamp(file: string): string {
-  try {
-    const { size, mtimeMs, ino } = statSync(file);
-    return `${size}:${mtimeMs}:${ino}`;
-  } catch {
-    return "";
-  }
 }
 
 /** Each complete `<key>\t...` line of a shard's bytes, the last line of a key winning. */

@@ -4,9 +4,10 @@
  * linked into a new build when nothing of that changed.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { fileStamp } from "../fingerprint.ts";
 
 /** Bump when what goes into a key, or how a bundle is stored, changes. */
 const FORMAT = "news-archive-search-cache-2";
@@ -32,15 +33,15 @@ export function bundleKey(siteDir: string, glob: string, salt: string, parts?: P
   let read = 0;
   for (const path of globFiles(siteDir, glob)) {
     const file = join(siteDir, path);
-    const stamp = parts === undefined ? "" : fileStamp(file);
-    if (stamp === null) continue;
-    let part = parts?.get(path, stamp);
+    const stamp = parts === undefined ? null : fileStamp(file);
+    let part = stamp === null ? undefined : parts?.get(path, stamp);
     if (part === undefined) {
+      // A page without a stamp is read too: gone, it is skipped; unreadable, the error says why.
       const bytes = readPage(file);
       if (bytes === null) continue;
       read += 1;
       part = createHash("sha256").update(searchablePart(bytes)).digest("hex");
-      parts?.set(path, stamp, part);
+      if (stamp !== null) parts?.set(path, stamp, part);
     }
     hash.update(path).update("\0").update(part).update("\0");
     pages += 1;
@@ -101,20 +102,6 @@ export class PartMemo {
     } catch {
       // A memo that cannot be written costs the next build a read of every page, nothing else.
     }
-  }
-}
-
-/**
- * Size, modification time (nanoseconds) and inode of a file; null when it is gone. A page restored by hard link keeps
- * all three; a page written again gets a new inode or modification time.
- */
-function fileStamp(file: string): string | null {
-  try {
-    const { size, mtimeNs, ino } = statSync(file, { bigint: true });
-    return `${size}:${mtimeNs}:${ino}`;
-  } catch (error) {
-    if (missing(error)) return null;
-    throw error;
   }
 }
 
