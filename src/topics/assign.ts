@@ -6,11 +6,11 @@ import { withFields } from "../fields.ts";
 import type { ArticleRecord, TopicKind, TopicRef } from "../parse/schema.ts";
 import { contentKey, sourceContentKey } from "./cache.ts";
 import type { CachedExtraction, ExtractionCache } from "./cache.ts";
-import { DATELINE_BLOCK, extractEntities, surnameKeys } from "./extract.ts";
-import type { ArticleText, ExtractedEntity, Extraction } from "./extract.ts";
+import { DATELINE_BLOCK, surnameKeys } from "./extract.ts";
+import type { ExtractedEntity, Extraction } from "./extract.ts";
+import { extractText, textOf, type RecordText } from "./extract-record.ts";
 import { gazetteer } from "./gazetteer.ts";
 import { IMPLIED_BLOCK } from "./implied.ts";
-import { isEnglish } from "./language.ts";
 import { keyOf, slugOf } from "./normalise.ts";
 import type { ArchiveTopic, ScoredTopic, TopicAssignment, TopicEvidence, Vocabulary, VocabularyCandidate } from "./types.ts";
 
@@ -87,9 +87,7 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
     }
     extracted += 1;
     text ??= textOf(record);
-    // Only English is read for entities; other languages keep their rubric and front-matter topics.
-    const result = isEnglish(record.lang, text) ? extractEntities(text) : { entities: [] };
-    const lines = text.blocks.map((b) => b.line);
+    const { result, lines } = extractText(text, record.lang);
     blockLines.push(lines);
     if (key !== undefined) cache?.set(key, source === undefined ? result : ({ ...result, lines } satisfies CachedExtraction));
     return result;
@@ -134,14 +132,6 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
     .filter((c) => c.articles >= 2 && !known.has(slugOf(c.name)) && !vocab.suppressed.has(slugOf(c.name)) && !vocab.byKey.has(keyOf(c.name)))
     .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
   return { records: out, topics, scored, candidates, stats: { extracted, cached } };
-}
-
-/** What extraction reads of a record, each block with its line. */
-type RecordText = Omit<ArticleText, "blocks"> & { readonly blocks: readonly { readonly text: string; readonly line: number }[] };
-
-function textOf(record: ArticleRecord): RecordText {
-  const blocks = record.body.filter((b) => b.type !== "preformatted").map((b) => ({ text: b.text, line: b.line }));
-  return { title: record.title, blocks, dateline: record.dateline };
 }
 
 /** The line of each block extraction reads (as `textOf` lists them). */

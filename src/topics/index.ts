@@ -8,6 +8,7 @@ export type { AssignTopicsOptions } from "./assign.ts";
 export { contentKey, directoryCache, sourceContentKey } from "./cache.ts";
 export type { CachedExtraction, ExtractionCache } from "./cache.ts";
 export { extractEntities, EXTRACTOR_VERSION } from "./extract.ts";
+export { extractRecord } from "./extract-record.ts";
 export type { ArticleText, Extraction, ExtractedEntity } from "./extract.ts";
 export { buildGazetteer, gazetteer } from "./gazetteer.ts";
 export { slugOf } from "./normalise.ts";
