@@ -12,12 +12,14 @@ import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archiv
 import { slimSite, writeArticleJson } from "./article-json.ts";
 import { collectGarbage } from "./memory.ts";
 import { PageCache } from "./page-cache.ts";
-import { PUBLIC_DIR, sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
+import { renderWithEleventy } from "./eleventy-run.ts";
+import { PUBLIC_DIR } from "./plugin.ts";
+import { RenderWorker } from "./render-worker.ts";
 import { indexForSearch } from "./search-index.ts";
 import type { SearchShard } from "./search-shards.ts";
 import { planSite, siteOptions, type PlannedSite } from "./site-data.ts";
 import { writeTextFiles } from "./text-files.ts";
-import type { SiteData } from "./types.ts";
+import type { ArticlePage, SiteData } from "./types.ts";
 
 /** Options of `buildSite`. */
 export interface BuildOptions {
@@ -43,6 +45,11 @@ export interface BuildOptions {
    * the folder it serves, in place.
    */
   readonly linkPages?: boolean;
+  /**
+   * Render on two threads, the main one and a render worker (default: when at least PARALLEL_RENDER_MIN pages are to
+   * be rendered); the output is the same either way.
+   */
+  readonly parallelRender?: boolean;
 }
 
 /** What a build did, with every diagnostic and the time each step took (milliseconds). */
@@ -104,7 +111,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let pagesFromCache = 0;
   try {
     const beforeRender = performance.now();
-    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options), options.linkPages ?? true);
+    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options), options.linkPages ?? true, options.parallelRender);
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
     if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: cacheDirOf(options) });
@@ -160,80 +167,103 @@ export function formatDiagnostics(diagnostics: readonly ArchiveDiagnostic[]): st
 const RENDER_BATCH = 12_000;
 
 /**
- * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches. With a
- * cache folder, the pages and JSON files the page cache holds (see page-cache.ts) are copied or linked from it in a
- * background thread, only the others are written or rendered, and each is stored as it is written (copying) or once
- * its Eleventy run has written it (linking). Returns how many pages came from the cache.
+ * Pages to render from which a build renders on two threads (the main thread and a render worker, each running
+ * Eleventy over its own batches). The worker costs about a second and a half of start-up (the TypeScript loader and
+ * Eleventy loaded again in the thread), so smaller renders stay in one thread.
  */
-async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null, link: boolean): Promise<number> {
+const PARALLEL_RENDER_MIN = 4_000;
+
+/**
+ * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches, on two
+ * threads for a large render. With a cache folder, the pages and JSON files the page cache holds (see page-cache.ts)
+ * are copied or linked from it in a background thread, only the others are written or rendered, and each is stored as
+ * it is written (copying) or once its Eleventy run has written it (linking). Returns how many pages came from the cache.
+ */
+async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null, link: boolean, parallel: boolean | undefined): Promise<number> {
   const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"), { link });
+  let worker: RenderWorker | null = null;
   try {
-    const { todo, restored } = await writeFiles(hand, outputDir, cache);
+    const { todo, json, restored } = await restoreFiles(hand, outputDir, cache);
+    // Started now, so that it loads while this thread writes the JSON files.
+    if (parallel ?? todo.articlePages.length + todo.listingPages.length >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
+    if (cache === null) writeArticleJson(json, outputDir);
+    else await cache.writeJson(json);
     // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
     collectGarbage();
-    const perRun = Math.max(1, Math.floor(size));
-    const runs = Math.max(todo.renderSingles ? 1 : 0, Math.ceil(todo.articlePages.length / perRun), Math.ceil(todo.listingPages.length / perRun));
-    for (let run = 0; run < runs; run += 1) {
-      const batch: SiteData = {
-        ...todo,
-        articlePages: todo.articlePages.slice(run * perRun, (run + 1) * perRun),
-        listingPages: todo.listingPages.slice(run * perRun, (run + 1) * perRun),
-        textFiles: [],
-        renderSingles: run === 0 && todo.renderSingles,
-      };
-      await renderWithEleventy(() => batch, outputDir, cache === null || cache.links ? undefined : (file, content) => cache.pageRendered(file, content));
-      // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
-      if (cache?.links === true) cache.rendered(batch);
-      if (run + 1 < runs) collectGarbage();
-    }
+    const batches = splitIntoBatches(todo, size, worker === null ? 1 : 2);
+    await renderAll(batches, outputDir, cache, worker);
     // Every Eleventy run copies the static files; with every page from the cache, none ran.
-    if (runs === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
+    if (batches.length === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
     await cache?.finish();
     return restored;
   } finally {
+    await worker?.close();
     await cache?.close();
   }
 }
 
 /**
- * Writes the text files and the JSON files (those the page cache does not hold) and returns the site data the
- * templates need, with only the pages to render. The full records are not kept beyond this function.
+ * Writes the text files, copies what the page cache holds, and returns the site data the templates need, with only
+ * the pages to render, and the article pages whose JSON is still to write (with their full records).
  */
-async function writeFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null): Promise<{ todo: SiteData; restored: number }> {
+async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null): Promise<{ todo: SiteData; json: readonly ArticlePage[]; restored: number }> {
   const full = hand();
   const restoring = cache?.restore(full, outputDir);
   // Awaited below; until then, a failure must not count as unhandled if writing the text files fails first.
   restoring?.catch(() => undefined);
   writeTextFiles(full.textFiles, outputDir);
   const { site: todo, json, restored } = (await restoring) ?? { site: slimSite(full), json: full.articlePages, restored: 0 };
-  if (cache === null) writeArticleJson(json, outputDir);
-  else await cache.writeJson(json);
-  return { todo, restored };
+  return { todo, json, restored };
 }
 
-async function renderWithEleventy(site: () => SiteData, outputDir: string, onPage?: (outputPath: string, content: string) => Promise<void>): Promise<void> {
-  await ensureTypeScriptLoader();
-  // Eleventy ships no type declarations; the constructor is typed below.
-  const specifier = "@11ty/eleventy";
-  const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
-  const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
-    quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site, writeArticleJson: false, ...(onPage === undefined ? {} : { onPage }) }),
-  });
-  await eleventy.write();
+/**
+ * The batches of the pages to render: at most `size` article and `size` listing pages each, split evenly, at least one
+ * per thread; the first renders the one-off pages. The output is the same whatever the split.
+ */
+function splitIntoBatches(todo: SiteData, size: number, threads: number): SiteData[] {
+  const perRun = Math.max(1, Math.floor(size));
+  const articles = todo.articlePages.length;
+  const listings = todo.listingPages.length;
+  let runs = Math.max(todo.renderSingles ? 1 : 0, Math.ceil(articles / perRun), Math.ceil(listings / perRun));
+  if (articles + listings >= threads) runs = Math.ceil(Math.max(runs, threads) / threads) * threads;
+  const cut = (count: number, run: number): number => Math.round((count * run) / runs);
+  return Array.from({ length: runs }, (_, run) => ({
+    ...todo,
+    articlePages: todo.articlePages.slice(cut(articles, run), cut(articles, run + 1)),
+    listingPages: todo.listingPages.slice(cut(listings, run), cut(listings, run + 1)),
+    textFiles: [],
+    renderSingles: run === 0 && todo.renderSingles,
+  }));
 }
 
-interface EleventyConstructor {
-  new (input: string, output: string, options: { quietMode: boolean; config: (c: EleventyConfigApi) => void }): { write(): Promise<unknown> };
-}
-
-/** Eleventy imports the `.11ty.ts` templates itself, so the tsx loader must be registered in this process. */
-let loaderRegistered = false;
-async function ensureTypeScriptLoader(): Promise<void> {
-  if (loaderRegistered || process.env["NEWS_ARCHIVE_TSX"] === "1") return;
-  const { register } = await import("tsx/esm/api");
-  register();
-  loaderRegistered = true;
+/**
+ * Renders the batches, in this thread and, given a worker, in the worker at the same time: each takes the next batch
+ * when it has finished one. The first batch copies the static files. After a failure no batch is started, and the
+ * batch under way in the other thread is waited for, so nothing writes into the output once this has failed.
+ */
+async function renderAll(batches: readonly SiteData[], outputDir: string, cache: PageCache | null, worker: RenderWorker | null): Promise<void> {
+  const onPage = cache === null || cache.links ? undefined : (file: string, content: string): Promise<void> => cache.pageRendered(file, content);
+  let next = 0;
+  let failed = false;
+  const lane = async (render: typeof renderWithEleventy, collect: boolean): Promise<void> => {
+    try {
+      while (!failed && next < batches.length) {
+        const index = next++;
+        const batch = batches[index]!;
+        await render(batch, outputDir, { copyPublic: index === 0, ...(onPage === undefined ? {} : { onPage }) });
+        // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
+        if (cache?.links === true) cache.rendered(batch);
+        if (collect && next < batches.length) collectGarbage();
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const lanes = [lane(renderWithEleventy, true)];
+  if (worker !== null) lanes.push(lane((site, dir, options) => worker.render(site, dir, options), false));
+  const failure = (await Promise.allSettled(lanes)).find((result) => result.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
 }
 
 /** Replaces the output folder by the finished build: two renames, so the old site is never half-replaced. */

@@ -25,6 +25,11 @@ export interface SitePluginOptions {
   readonly writeArticleJson?: boolean;
   /** Called with each page Eleventy renders, before it is written (`buildSite` stores it in the page cache). */
   readonly onPage?: (outputPath: string, content: string) => Promise<void>;
+  /**
+   * Copy the static files into the output (default true). `buildSite` copies them in one of the Eleventy runs it
+   * makes into one folder, as two runs at once would write the same files at once.
+   */
+  readonly copyPublic?: boolean;
 }
 
 /** Folder of the static files, copied to the output root as they are. */
@@ -60,7 +65,7 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
     return data;
   });
   // Eleventy resolves passthrough paths against the working directory.
-  eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), PUBLIC_DIR) || "."]: "/" });
+  if (options.copyPublic !== false) eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), PUBLIC_DIR) || "."]: "/" });
   if (options.watch !== undefined) eleventyConfig.addWatchTarget(options.watch);
   const { onPage } = options;
   if (onPage !== undefined) {

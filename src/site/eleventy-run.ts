@@ -1,0 +1,55 @@
+/** One Eleventy run over a batch of the site data, into an output folder (in whichever thread calls it). */
+import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
+import type { SiteData } from "./types.ts";
+
+/** Options of `renderWithEleventy`. */
+export interface EleventyRunOptions {
+  /** Copy the static files (`public/`) into the output (default true; one run of a build is enough). */
+  readonly copyPublic?: boolean;
+  /** Called with each page before it is written (`buildSite` stores it in a copying page cache). */
+  readonly onPage?: (outputPath: string, content: string) => Promise<void>;
+}
+
+/**
+ * Renders the pages of a batch of the site data with Eleventy (article and listing pages, the one-off pages when
+ * `renderSingles`); the article JSON and text files are not its business.
+ * @param site the batch
+ * @param outputDir the folder the pages are written into
+ * @param options static files, page callback
+ */
+export async function renderWithEleventy(site: SiteData, outputDir: string, options: EleventyRunOptions = {}): Promise<void> {
+  await ensureTypeScriptLoader();
+  const Eleventy = await eleventyClass();
+  const { onPage } = options;
+  const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
+    quietMode: true,
+    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site: () => site, writeArticleJson: false, copyPublic: options.copyPublic ?? true, ...(onPage === undefined ? {} : { onPage }) }),
+  });
+  await eleventy.write();
+}
+
+/** Loads Eleventy and the TypeScript loader its templates need, ahead of the first run (a render worker's start). */
+export async function preloadEleventy(): Promise<void> {
+  await ensureTypeScriptLoader();
+  await eleventyClass();
+}
+
+interface EleventyConstructor {
+  new (input: string, output: string, options: { quietMode: boolean; config: (c: EleventyConfigApi) => void }): { write(): Promise<unknown> };
+}
+
+async function eleventyClass(): Promise<EleventyConstructor> {
+  // Eleventy ships no type declarations; the constructor is typed above.
+  const specifier = "@11ty/eleventy";
+  const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
+  return Eleventy;
+}
+
+/** Eleventy imports the `.11ty.ts` templates itself, so the tsx loader must be registered in this thread. */
+let loaderRegistered = false;
+async function ensureTypeScriptLoader(): Promise<void> {
+  if (loaderRegistered || process.env["NEWS_ARCHIVE_TSX"] === "1") return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  loaderRegistered = true;
+}

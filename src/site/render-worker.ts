@@ -1,0 +1,151 @@
+/**
+ * A worker thread rendering batches of the site with Eleventy, so that a large build renders on both cores: the main
+ * thread runs Eleventy over one batch while the worker runs it over another, into the same output folder.
+ *
+ * A batch is sent as data: the structured clone reads each lazy record's body from the body store as it copies it, so
+ * a batch (never the whole site) is what is sent at a time. The link functions (`urls`) cannot be cloned; the worker
+ * makes them again from the batch's path prefix and base URL, as the planning did.
+ */
+import { Worker, type MessagePort } from "node:worker_threads";
+import { preloadEleventy, renderWithEleventy, type EleventyRunOptions } from "./eleventy-run.ts";
+import { collectGarbage } from "./memory.ts";
+import type { SiteData } from "./types.ts";
+import { createUrls } from "./url.ts";
+
+/** What the main thread sends: one batch to render. */
+interface RenderRequest {
+  readonly site: Omit<SiteData, "urls">;
+  readonly outputDir: string;
+  readonly copyPublic: boolean;
+  /** Send each page back (for a copying page cache) before it is written. */
+  readonly pages: boolean;
+}
+
+/** What the worker sends back. */
+type RenderReply =
+  | { readonly kind: "page"; readonly outputPath: string; readonly content: string }
+  | { readonly kind: "done" }
+  | { readonly kind: "failed"; readonly message: string; readonly stack: string | null };
+
+/**
+ * The worker's start, as plain JavaScript (a worker started from a `.ts` file would need the TypeScript loader before
+ * it can load it): registers the tsx loader in the thread, which Node 20 does not share with workers, marks it
+ * registered for `renderWithEleventy`, then hands the thread to `serveRenders` below.
+ */
+const BOOT = `
+const { parentPort, workerData } = require("node:worker_threads");
+process.env.NEWS_ARCHIVE_TSX = "1";
+import(workerData.tsx)
+  .then(({ register }) => {
+    register();
+    return import(workerData.module);
+  })
+  .then(({ serveRenders }) => serveRenders(parentPort))
+  .catch((error) => parentPort.postMessage({ kind: "failed", message: String(error && error.message || error), stack: error && error.stack || null }));
+`;
+
+interface Job {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly onPage: EleventyRunOptions["onPage"];
+  /** The page callbacks of the batch, one after another. */
+  pages: Promise<void>;
+}
+
+/** A worker thread running Eleventy over the batches it is given, one at a time; `close` ends it. */
+export class RenderWorker {
+  readonly #worker: Worker;
+  #job: Job | null = null;
+  /** Why the thread stopped, once it has. */
+  #stopped: Error | null = null;
+
+  /** Starts the thread, which loads Eleventy at once (about a second) so that the first batch need not wait. */
+  constructor() {
+    this.#worker = new Worker(BOOT, { eval: true, workerData: { tsx: import.meta.resolve("tsx/esm/api"), module: import.meta.url } });
+    // Idle, the thread does not keep the process alive: a build that fails elsewhere still exits.
+    this.#worker.unref();
+    this.#worker.on("message", (reply: RenderReply) => this.#reply(reply));
+    this.#worker.on("error", (error) => this.#stop(error));
+    this.#worker.on("exit", (code) => this.#stop(new Error(`The render worker stopped (exit code ${code}).`)));
+  }
+
+  /**
+   * Renders a batch in the thread, as `renderWithEleventy` would here; rejects with the worker's error.
+   * @param site the batch (its lazy records' bodies are read now, to be sent)
+   * @param outputDir the folder the pages are written into
+   * @param options static files, page callback
+   */
+  render(site: SiteData, outputDir: string, options: EleventyRunOptions = {}): Promise<void> {
+    if (this.#stopped !== null) return Promise.reject(this.#stopped);
+    if (this.#job !== null) return Promise.reject(new Error("The render worker was given a batch while rendering another; this is a bug in the build."));
+    const sent: Omit<SiteData, "urls"> & { urls?: unknown } = { ...site };
+    delete sent.urls;
+    const request: RenderRequest = { site: sent, outputDir, copyPublic: options.copyPublic ?? true, pages: options.onPage !== undefined };
+    return new Promise<void>((resolve, reject) => {
+      this.#job = { resolve, reject, onPage: options.onPage, pages: Promise.resolve() };
+      this.#worker.ref();
+      this.#worker.postMessage(request);
+    });
+  }
+
+  /** Ends the thread (at once: only call it when no batch is under way, or after a failure). */
+  async close(): Promise<void> {
+    this.#stopped ??= new Error("The render worker was closed.");
+    await this.#worker.terminate();
+  }
+
+  #reply(reply: RenderReply): void {
+    const job = this.#job;
+    if (job === null) {
+      if (reply.kind === "failed") this.#stop(workerError(reply));
+      return;
+    }
+    if (reply.kind === "page") {
+      const { onPage } = job;
+      if (onPage !== undefined) job.pages = job.pages.then(() => onPage(reply.outputPath, reply.content));
+      return;
+    }
+    this.#job = null;
+    this.#worker.unref();
+    if (reply.kind === "done") job.pages.then(job.resolve, job.reject);
+    else job.pages.finally(() => job.reject(workerError(reply))).catch(() => undefined);
+  }
+
+  #stop(error: Error): void {
+    this.#stopped ??= error;
+    const job = this.#job;
+    this.#job = null;
+    job?.reject(error);
+  }
+}
+
+/**
+ * The worker's side: renders each batch it receives and replies `done` or `failed` (see BOOT).
+ * @param port the thread's port to the main thread
+ */
+export function serveRenders(port: MessagePort): void {
+  const ready = preloadEleventy();
+  // A failure to load is reported with the first batch.
+  ready.catch(() => undefined);
+  port.on("message", (request: RenderRequest) => {
+    const site: SiteData = { ...request.site, urls: createUrls(request.site.options.pathPrefix, request.site.options.baseUrl) };
+    const onPage = async (outputPath: string, content: string): Promise<void> => port.postMessage({ kind: "page", outputPath, content } satisfies RenderReply);
+    ready
+      .then(() => renderWithEleventy(site, request.outputDir, { copyPublic: request.copyPublic, ...(request.pages ? { onPage } : {}) }))
+      .then(
+        () => {
+          // The run's pages are garbage now: collected before the next batch, not counted alongside it.
+          collectGarbage();
+          port.postMessage({ kind: "done" } satisfies RenderReply);
+        },
+        (error: unknown) => port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? null) : null } satisfies RenderReply),
+      )
+      .catch(() => undefined);
+  });
+}
+
+function workerError(reply: { readonly message: string; readonly stack: string | null }): Error {
+  const error = new Error(`${reply.message} (in the render worker)`);
+  if (reply.stack !== null) error.stack = `${error.message}\n${reply.stack.split("\n").slice(1).join("\n")}`;
+  return error;
+}
