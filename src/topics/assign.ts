@@ -94,26 +94,14 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
   });
   const common = gazetteer().commonWords;
 
-  const surnames = archiveSurnames(extractions);
+  const surnames = new Map<string, Set<string>>();
+  for (const x of extractions) addSurnames(surnames, surnameEntries(x.entities));
   const candidateCounts = new Map<string, VocabularyCandidate>();
   const scored: ScoredTopic[][] = [];
+  const tally = new TopicTally();
   const out = records.map((record, i) => {
-    const resolved = resolve(extractions[i]!.entities, blockLines[i] ?? bodyLines(record), surnames, vocab);
-    const refs: ScoredTopic[] = [];
-    const add = (t: ScoredTopic): void => {
-      if (t.slug !== "" && !vocab.suppressed.has(t.slug) && !refs.some((r) => r.slug === t.slug)) refs.push(t);
-    };
-    for (const t of record.topics) {
-      const entry = vocab.byKey.get(keyOf(t.name));
-      const name = entry?.name ?? t.name;
-      add({ name, slug: slugOf(name) || t.slug, kind: entry?.kind ?? t.kind, score: Infinity, evidence: [{ field: "frontMatter", line: null, text: t.name }] });
-    }
-    if (record.rubric !== null && record.rubric.trim() !== "") {
-      const entry = vocab.byKey.get(keyOf(record.rubric));
-      const name = entry?.name ?? record.rubric.trim();
-      add({ name, slug: slugOf(name) || transliterated(name), kind: entry?.kind ?? "rubric", score: Infinity, evidence: [{ field: "rubric", line: null, text: record.rubric }] });
-    }
-    for (const r of select(resolved)) add({ name: r.name, slug: slugOf(r.name), kind: r.kind ?? "subject", score: r.score, evidence: r.evidence });
+    const entities = extractions[i]!.entities;
+    const { refs, resolved } = recordTopics(record, entities, blockLines[i] ?? bodyLines(record), surnames, vocab);
     const taken = new Set(refs.map((t) => t.slug));
     for (const r of resolved) {
       if (r.name.length < 3 || taken.has(slugOf(r.name))) continue;
@@ -122,11 +110,12 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
       candidateCounts.set(r.name, { name: r.name, kind: r.kind, articles: (c?.articles ?? 0) + 1 });
     }
     scored.push(refs);
+    tallyRecord(tally, refs, entities);
     const topics: TopicRef[] = refs.map(({ name, slug, kind }) => ({ name, slug, kind }));
     return Object.freeze(withTopics(record, topics));
   });
 
-  const topics = archiveTopics(scored, extractions, vocab);
+  const topics = tally.topics(vocab);
   const known = new Set(topics.map((t) => t.slug));
   const candidates = [...candidateCounts.values()]
     .filter((c) => c.articles >= 2 && !known.has(slugOf(c.name)) && !vocab.suppressed.has(slugOf(c.name)) && !vocab.byKey.has(keyOf(c.name)))
@@ -135,7 +124,7 @@ export function assignTopics(records: readonly ArticleRecord[], options: AssignT
 }
 
 /** The line of each block extraction reads (as `textOf` lists them). */
-function bodyLines(record: ArticleRecord): number[] {
+export function bodyLines(record: ArticleRecord): number[] {
   return record.body.filter((b) => b.type !== "preformatted").map((b) => b.line);
 }
 
@@ -143,12 +132,44 @@ function bodyLines(record: ArticleRecord): number[] {
  * A copy of a record with its topics replaced, in the same place of the field order: a record may read its body only
  * when asked for (a getter), which a spread would call; the archive layer's non-enumerable marks are kept.
  */
-function withTopics(record: ArticleRecord, topics: TopicRef[]): ArticleRecord {
+export function withTopics(record: ArticleRecord, topics: TopicRef[]): ArticleRecord {
   return withFields(record, { topics }, hasGetter(record, "body") || hasGetter(record, "html"));
 }
 
 function hasGetter(record: object, key: string): boolean {
   return Object.getOwnPropertyDescriptor(record, key)?.get !== undefined;
+}
+
+/**
+ * A record's topics, most salient first (front matter, rubric, then the extracted ones it is about), and every name
+ * resolved in it.
+ * @param lookups collects the surname keys whose full names the resolution read (default: not collected)
+ */
+export function recordTopics(
+  record: ArticleRecord,
+  entities: readonly ExtractedEntity[],
+  lines: readonly number[],
+  surnames: ReadonlyMap<string, ReadonlySet<string>>,
+  vocab: VocabIndex,
+  lookups?: Set<string>,
+): { refs: ScoredTopic[]; resolved: Resolved[] } {
+  const resolved = resolve(entities, lines, surnames, vocab, lookups);
+  const refs: ScoredTopic[] = [];
+  const add = (t: ScoredTopic): void => {
+    if (t.slug !== "" && !vocab.suppressed.has(t.slug) && !refs.some((r) => r.slug === t.slug)) refs.push(t);
+  };
+  for (const t of record.topics) {
+    const entry = vocab.byKey.get(keyOf(t.name));
+    const name = entry?.name ?? t.name;
+    add({ name, slug: slugOf(name) || t.slug, kind: entry?.kind ?? t.kind, score: Infinity, evidence: [{ field: "frontMatter", line: null, text: t.name }] });
+  }
+  if (record.rubric !== null && record.rubric.trim() !== "") {
+    const entry = vocab.byKey.get(keyOf(record.rubric));
+    const name = entry?.name ?? record.rubric.trim();
+    add({ name, slug: slugOf(name) || transliterated(name), kind: entry?.kind ?? "rubric", score: Infinity, evidence: [{ field: "rubric", line: null, text: record.rubric }] });
+  }
+  for (const r of select(resolved)) add({ name: r.name, slug: slugOf(r.name), kind: r.kind ?? "subject", score: r.score, evidence: r.evidence });
+  return { refs, resolved };
 }
 
 /** The few entities an article is about: in the headline, in the lead and again, or mentioned repeatedly. */
@@ -190,13 +211,15 @@ function salientPerson(r: Resolved, topPerson: number): boolean {
   return r.office || (r.mentions >= SUBJECT_PERSON_MENTIONS && r.score >= 0.5 * topPerson);
 }
 
-interface VocabIndex {
+/** The vocabulary as resolution looks it up. */
+export interface VocabIndex {
   /** Folded form -> topic; `kind` null for a merge target the vocabulary does not describe (keeps the extracted kind). */
   byKey: Map<string, { name: string; kind: TopicKind | null; description: string | null }>;
   suppressed: Set<string>;
 }
 
-function indexVocabulary(vocabulary: Vocabulary | undefined): VocabIndex {
+/** Indexes the editors' vocabulary by folded name; none gives an empty index. */
+export function indexVocabulary(vocabulary: Vocabulary | undefined): VocabIndex {
   const byKey = new Map<string, { name: string; kind: TopicKind | null; description: string | null }>();
   const suppressed = new Set<string>();
   if (vocabulary === undefined) return { byKey, suppressed };
@@ -209,25 +232,37 @@ function indexVocabulary(vocabulary: Vocabulary | undefined): VocabIndex {
   return { byKey, suppressed };
 }
 
-/** Last word of each full person name in the archive -> the full names it could stand for. */
-function archiveSurnames(extractions: readonly Extraction[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  const gaz = gazetteer();
-  for (const x of extractions) {
-    for (const e of x.entities) {
-      const parts = e.name.split(" ");
-      if (e.kind !== "person" || parts.length < 2) continue;
-      for (const k of surnameKeys(parts, gaz)) {
-        const set = map.get(k) ?? new Set<string>();
-        set.add(e.name);
-        map.set(k, set);
-      }
-    }
+/**
+ * What one record's extraction adds to the archive's surname map: `[surname key, full name]` pairs, flat, for each
+ * full person name (its last word, and the one before it where that may be a surname too).
+ */
+export function surnameEntries(entities: readonly ExtractedEntity[]): string[] {
+  const entries: string[] = [];
+  for (const e of entities) {
+    if (e.kind !== "person") continue;
+    const parts = e.name.split(" ");
+    if (parts.length < 2) continue;
+    for (const k of surnameKeys(parts, gazetteer())) entries.push(k, e.name);
   }
-  return map;
+  return entries;
 }
 
-function resolve(entities: readonly ExtractedEntity[], lines: readonly number[], surnames: Map<string, Set<string>>, vocab: VocabIndex): Resolved[] {
+/** Adds a record's `surnameEntries` to the archive's map (surname key -> the full names it could stand for). */
+export function addSurnames(map: Map<string, Set<string>>, entries: readonly string[]): void {
+  for (let i = 0; i + 1 < entries.length; i += 2) {
+    const set = map.get(entries[i]!);
+    if (set === undefined) map.set(entries[i]!, new Set([entries[i + 1]!]));
+    else set.add(entries[i + 1]!);
+  }
+}
+
+function resolve(
+  entities: readonly ExtractedEntity[],
+  lines: readonly number[],
+  surnames: ReadonlyMap<string, ReadonlySet<string>>,
+  vocab: VocabIndex,
+  lookups: Set<string> | undefined,
+): Resolved[] {
   const byName = new Map<string, Resolved>();
   for (const e of entities) {
     let name = e.name;
@@ -239,7 +274,9 @@ function resolve(entities: readonly ExtractedEntity[], lines: readonly number[],
       kind = entry.kind ?? kind;
       known = true;
     } else if (!e.known && !e.name.includes(" ") && (e.kind === "person" || e.kind === null)) {
-      const full = surnames.get(keyOf(e.name));
+      const surname = keyOf(e.name);
+      lookups?.add(surname);
+      const full = surnames.get(surname);
       if (full !== undefined && full.size === 1) {
         name = [...full][0]!;
         kind = "person";
@@ -269,24 +306,47 @@ function resolve(entities: readonly ExtractedEntity[], lines: readonly number[],
   return [...byName.values()].sort((a, b) => b.score - a.score);
 }
 
-function archiveTopics(scored: readonly (readonly ScoredTopic[])[], extractions: readonly Extraction[], vocab: VocabIndex): ArchiveTopic[] {
-  const bySlug = new Map<string, { name: string; kind: TopicKind; count: number; variants: Set<string> }>();
-  scored.forEach((refs, i) => {
-    for (const r of refs) {
-      const t = bySlug.get(r.slug) ?? { name: r.name, kind: r.kind, count: 0, variants: new Set<string>([r.name]) };
-      t.count += 1;
-      // Names that only imply a topic (Florida for the United States) are evidence, not spellings of it.
-      for (const ev of r.evidence) if (ev.field !== "implied") t.variants.add(ev.text);
-      bySlug.set(r.slug, t);
+/** A record's topics and extracted entities counted into the archive's topic list. */
+export function tallyRecord(tally: TopicTally, refs: readonly ScoredTopic[], entities: readonly ExtractedEntity[]): void {
+  for (const r of refs) {
+    const variants = tally.topic(r.name, r.slug, r.kind);
+    for (const ev of r.evidence) if (ev.field !== "implied") variants.add(ev.text);
+  }
+  for (const e of entities) {
+    const variants = tally.entity(slugOf(e.name));
+    if (variants !== undefined) for (const v of e.variants) variants.add(v);
+  }
+}
+
+/**
+ * The archive's topic list, counted record by record in the records' order: the first record to carry a topic gives
+ * its name and kind, and the names it was found as are kept in the order met.
+ */
+export class TopicTally {
+  readonly #bySlug = new Map<string, { name: string; kind: TopicKind; count: number; variants: Set<string> }>();
+
+  /** Counts a topic of the next record; returns its variants, for the names (not implied) it was found as. */
+  topic(name: string, slug: string, kind: TopicKind): Set<string> {
+    let t = this.#bySlug.get(slug);
+    if (t === undefined) {
+      t = { name, kind, count: 0, variants: new Set<string>([name]) };
+      this.#bySlug.set(slug, t);
     }
-    for (const e of extractions[i]!.entities) {
-      const t = bySlug.get(slugOf(e.name));
-      if (t !== undefined) for (const v of e.variants) t.variants.add(v);
-    }
-  });
-  return [...bySlug.entries()]
-    .map(([slug, t]) => ({ name: t.name, slug, kind: t.kind, description: vocab.byKey.get(keyOf(t.name))?.description ?? null, count: t.count, variants: [...t.variants] }))
-    .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+    t.count += 1;
+    return t.variants;
+  }
+
+  /** The variants of the topic an extracted entity's slug names, if a record counted so far carries it. */
+  entity(slug: string): Set<string> | undefined {
+    return this.#bySlug.get(slug)?.variants;
+  }
+
+  /** The topics counted, most articles first, with the vocabulary's descriptions. */
+  topics(vocab: VocabIndex): ArchiveTopic[] {
+    return [...this.#bySlug.entries()]
+      .map(([slug, t]) => ({ name: t.name, slug, kind: t.kind, description: vocab.byKey.get(keyOf(t.name))?.description ?? null, count: t.count, variants: [...t.variants] }))
+      .sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+  }
 }
 
 const CYRILLIC: Readonly<Record<string, string>> = {
