@@ -1,9 +1,9 @@
 /** Turns parsed records into the published archive: validated, topics assigned, indexed by URL, topic and date. */
 import { articleUrl, type ArticleRecord } from "../parse/index.ts";
-import { assignTopics, type ArchiveTopic, type ExtractionCache, type Vocabulary } from "../topics/index.ts";
+import { assignTopics, assignTopicsIncremental, type ArchiveTopic, type ExtractionCache, type Vocabulary } from "../topics/index.ts";
 import { compareText, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
 import { slimRecord, withFields, type BodySource } from "./lazy-record.ts";
-import { memoKey, type TopicsMemo } from "./topics-memo.ts";
+import { memoKey, stateKey, type TopicsMemo } from "./topics-memo.ts";
 
 /** A record that can be published: it has a date and a URL. */
 export type PublishedArticle = Readonly<ArticleRecord> & { readonly date: string; readonly url: string };
@@ -119,7 +119,10 @@ export function buildArchive(records: readonly ArticleRecord[], options: BuildAr
   };
 }
 
-/** Each record with its topics, and the archive's topics: from the memo when it holds this assignment, else assigned (and memoised). */
+/**
+ * Each record with its topics, and the archive's topics: from the memo when it holds this assignment, else assigned
+ * (and memoised): from the last assignment's state, redoing only what changed, when every record has a source key.
+ */
 function assign(records: readonly ArticleRecord[], options: BuildArchiveOptions): { records: readonly ArticleRecord[]; topics: readonly ArchiveTopic[] } {
   const { topicsMemo: memo, sourceKey } = options;
   const key = memo === undefined || sourceKey === undefined ? undefined : memoKey(records, options.vocabulary, sourceKey);
@@ -127,9 +130,17 @@ function assign(records: readonly ArticleRecord[], options: BuildArchiveOptions)
   if (hit !== undefined && hit.topics.length === records.length) {
     return { records: records.map((record, i) => withFields(record, { topics: hit.topics[i] as ArticleRecord["topics"] })), topics: hit.archiveTopics };
   }
-  const assigned = assignTopics(records, { vocabulary: options.vocabulary, cache: options.topicsCache, sourceKey });
-  if (key !== undefined) memo?.write(key, { topics: assigned.records.map((r) => r.topics), archiveTopics: assigned.topics });
-  return assigned;
+  const topicsOptions = { vocabulary: options.vocabulary, cache: options.topicsCache, sourceKey };
+  if (key !== undefined && memo !== undefined) {
+    const at = stateKey(options.vocabulary);
+    const assigned = assignTopicsIncremental(records, topicsOptions, memo.readState?.(at));
+    if (assigned !== undefined) {
+      memo.write(key, { topics: assigned.records.map((r) => r.topics), archiveTopics: assigned.topics });
+      memo.writeState?.(at, assigned.state);
+      return assigned;
+    }
+  }
+  return assignTopics(records, topicsOptions);
 }
 
 /** The parser's URL for a date and slug; null for a date that is no real day (a record from a faulty parser). */

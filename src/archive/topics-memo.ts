@@ -7,6 +7,10 @@
  * The file is the key on its first line, then the assignment as JSON: a table of topic references (`[name, slug,
  * kind]`, each written once), each record's topics as indices into it, and the archive's topics. A build whose key
  * differs reads only the first line.
+ *
+ * Beside it, `<cacheDir>/topics-state.json` keeps what the topics layer needs to assign again after a change by
+ * redoing only what the change touches (see the topics layer's `assignTopicsIncremental`), keyed by the topics code
+ * and the vocabulary only: read only when the memo misses.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -14,10 +18,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFolder } from "../fingerprint.ts";
 import { topicKindSchema, type ArticleRecord, type TopicRef } from "../parse/index.ts";
-import type { ArchiveTopic, Vocabulary } from "../topics/index.ts";
+import { AssignmentState, type ArchiveTopic, type Vocabulary } from "../topics/index.ts";
 
 /** Bumped when the file's format, or what the archive makes of it, changes. */
 const FORMAT = "news-archive-topics-memo-1";
+/** Bumped when the state file's format changes. */
+const STATE_FORMAT = "news-archive-topics-state-1";
 
 /** A memoised assignment: each record's topics (same order as the records) and the archive's topics. */
 export interface MemoisedAssignment {
@@ -31,6 +37,10 @@ export interface TopicsMemo {
   read(key: string): MemoisedAssignment | undefined;
   /** Stores an assignment under a key, replacing the last one. */
   write(key: string, assignment: MemoisedAssignment): void;
+  /** The incremental assignment's state stored under this key (see `stateKey`), or undefined. */
+  readState?(key: string): AssignmentState | undefined;
+  /** Stores the incremental assignment's state under a key, replacing the last one. */
+  writeState?(key: string, state: AssignmentState): void;
 }
 
 /**
@@ -39,10 +49,29 @@ export interface TopicsMemo {
  */
 export function topicsMemo(cacheDir: string): TopicsMemo {
   const file = join(cacheDir, "topics-memo.json");
+  const stateFile = join(cacheDir, "topics-state.json");
   return {
-    read: (key) => readMemo(file, key),
-    write: (key, assignment) => writeMemo(file, key, assignment),
+    read: (key) => {
+      const json = readKeyed(file, key);
+      return json === undefined ? undefined : decode(json);
+    },
+    write: (key, assignment) => writeKeyed(file, key, encode(assignment)),
+    readState: (key) => {
+      const json = readKeyed(stateFile, key);
+      return json === undefined ? undefined : AssignmentState.decode(json);
+    },
+    writeState: (key, state) => writeKeyed(stateFile, key, state),
   };
+}
+
+/**
+ * The key of the incremental assignment's state: a hash of its format, the topics layer's source and the vocabulary
+ * (a state holds no more than what these fix; the records it covers are in it).
+ * @param vocabulary the editors' vocabulary (default none)
+ * @param code a hash of the topics layer's code (default: of every file in src/topics/)
+ */
+export function stateKey(vocabulary: Vocabulary | undefined, code: string = topicsFingerprint()): string {
+  return createHash("sha256").update(`${STATE_FORMAT}\0${code}\0${JSON.stringify(vocabulary ?? null)}`).digest("hex");
 }
 
 /**
@@ -84,7 +113,7 @@ interface EncodedMemo {
   readonly topics: ArchiveTopic[];
 }
 
-function writeMemo(file: string, key: string, assignment: MemoisedAssignment): void {
+function encode(assignment: MemoisedAssignment): EncodedMemo {
   const refs: EncodedRef[] = [];
   const index = new Map<string, number>();
   const records = assignment.topics.map((topics) => topics.map((t) => {
@@ -96,11 +125,15 @@ function writeMemo(file: string, key: string, assignment: MemoisedAssignment): v
     }
     return at;
   }));
-  const memo: EncodedMemo = { refs, records, topics: [...assignment.archiveTopics] };
+  return { refs, records, topics: [...assignment.archiveTopics] };
+}
+
+/** Writes a value as JSON after its key's line, through a temporary file and a rename. */
+function writeKeyed(file: string, key: string, value: unknown): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, `${key}\n${JSON.stringify(memo)}`);
+    writeFileSync(temporary, `${key}\n${JSON.stringify(value)}`);
     renameSync(temporary, file);
   } catch {
     // A memo that cannot be written is only a slower next build.
@@ -108,7 +141,8 @@ function writeMemo(file: string, key: string, assignment: MemoisedAssignment): v
   }
 }
 
-function readMemo(file: string, key: string): MemoisedAssignment | undefined {
+/** The JSON value written after a key's line; undefined when the file is missing, keyed otherwise, or damaged. */
+function readKeyed(file: string, key: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -117,13 +151,11 @@ function readMemo(file: string, key: string): MemoisedAssignment | undefined {
   }
   const newline = text.indexOf("\n");
   if (newline < 0 || text.slice(0, newline) !== key) return undefined;
-  let memo: unknown;
   try {
-    memo = JSON.parse(text.slice(newline + 1));
+    return JSON.parse(text.slice(newline + 1)) as unknown;
   } catch {
     return undefined;
   }
-  return decode(memo);
 }
 
 /** The assignment in a parsed memo; undefined for anything damaged or foreign. */

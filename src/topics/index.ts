@@ -5,6 +5,9 @@
  */
 export { assignTopics } from "./assign.ts";
 export type { AssignTopicsOptions } from "./assign.ts";
+export { AssignmentState } from "./assignment-state.ts";
+export { assignTopicsIncremental } from "./incremental.ts";
+export type { IncrementalAssignment } from "./incremental.ts";
 export { contentKey, directoryCache, sourceContentKey } from "./cache.ts";
 export type { CachedExtraction, ExtractionCache } from "./cache.ts";
 export { extractEntities, EXTRACTOR_VERSION } from "./extract.ts";
