@@ -7,8 +7,9 @@ import { cp, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sourceKeyOf, withFields } from "../src/archive/index.ts";
 import { buildSite, loadSite, unshareFiles, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
-import { KEYED_SITE_FIELDS, PageKeys } from "../src/site/page-keys.ts";
+import { KEYED_PAGE_FIELDS, KEYED_SITE_FIELDS, PageKeys, RECORD_FIELDS } from "../src/site/page-keys.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
 const CHANGED = "2020/02/2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.txt";
@@ -210,6 +211,41 @@ describe("the page keys", () => {
     const [a, b] = [listing.items[0]!, listing.items[1]!];
     const listings = [listing, { ...listing, items: [b, a, ...listing.items.slice(2)] }, { ...listing, items: [{ ...a, summary: "changed" }, ...listing.items.slice(1)] }, { ...listing, items: listing.items.slice(1) }];
     expect(new Set(listings.map((page) => keys.listing(page))).size).toBe(listings.length);
+  });
+
+  it("should key a page by its record's source key, its topic links and summaries, and by all its fields without a source key", async () => {
+    const { site } = await loadSite(FIXTURES, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
+    const keys = new PageKeys(site);
+    const page = site.articlePages.find((p) => p.topics.length >= 1 && p.related.length >= 1);
+    if (page === undefined) throw new Error("the fixtures have no article with a topic and a related article");
+    expect(sourceKeyOf(page.article)).toMatch(/^[0-9a-f]{64}$/u);
+    const base = keys.article(page);
+    // A record with its source key: its topics change both keys; the page's topic links change the page's key.
+    const retopicked = keys.article({ ...page, article: withFields(page.article, { topics: page.article.topics.slice(1) }) });
+    expect(retopicked.json).not.toBe(base.json);
+    expect(retopicked.page).not.toBe(base.page);
+    const relinked = keys.article({ ...page, topics: page.topics.map((t, i) => (i === 0 ? { ...t, href: null } : t)) });
+    expect(relinked).toEqual({ page: expect.not.stringMatching(base.page), json: base.json });
+    // The same record without its source key (a spread drops it): keyed by its JSON and every field of the page.
+    const unmarked = { ...page, article: { ...page.article } };
+    expect(sourceKeyOf(unmarked.article)).toBeUndefined();
+    const plain = keys.article(unmarked);
+    expect(plain.page).not.toBe(base.page);
+    expect(keys.article({ ...unmarked, article: { ...page.article } })).toEqual(plain);
+    const changed = [
+      { ...unmarked, description: `${unmarked.description}!` },
+      { ...unmarked, title: `${unmarked.title}!` },
+      { ...unmarked, jsonLd: `${unmarked.jsonLd} ` },
+      { ...unmarked, article: { ...page.article, title: "Another title" } },
+    ].map((variant) => keys.article(variant).page);
+    expect(new Set([plain.page, ...changed]).size).toBe(changed.length + 1);
+    expect(keys.article({ ...unmarked, article: { ...page.article, title: "Another title" } }).json).not.toBe(plain.json);
+  });
+
+  it("should say for every field of an article page whether the record fixes it or the key holds it apart", async () => {
+    const { site } = await loadSite(FIXTURES, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
+    const fields = new Set(site.articlePages.flatMap((page) => Object.keys(page)));
+    expect([...fields].sort()).toEqual([...RECORD_FIELDS, ...KEYED_PAGE_FIELDS].sort());
   });
 
   it("should cover every global field of the site data that the templates print", async () => {

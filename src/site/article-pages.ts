@@ -61,7 +61,11 @@ export function articlePages(
       year: date.year,
       onThisDay: date.onThisDay,
       jsonHref: urls.href(`${article.url}article.json`),
-      jsonLd: newsArticleJsonLd(article, canonical, title, options.siteTitle),
+      // Made when read (by the template, or to copy the page to a render thread): a warm build that copies the page
+      // from the page cache never needs it, and the site data does not hold one per article.
+      get jsonLd(): string {
+        return newsArticleJsonLd(article, canonical, title, options.siteTitle);
+      },
     };
   });
 }

@@ -70,8 +70,6 @@ export class PageCache {
   #rendered: WriteJob[] = [];
   /** The output folder, ending in a separator. */
   #outputDir = "";
-  /** Entries in the folder when the build started. */
-  #found = 0;
 
   /**
    * @param dir the cache folder (`<cacheDir>/pages`; created when the first entry is stored)
@@ -95,8 +93,9 @@ export class PageCache {
   async restore(site: SiteData, outputDir: string): Promise<Restored> {
     this.#outputDir = resolve(outputDir) + sep;
     const keys = new PageKeys(site);
-    const cached = this.#list();
-    this.#found = cached.size;
+    // No listing of the folder: an entry that is not there is a failed link in the background thread, which costs less
+    // than listing a folder of a hundred thousand entries first. Without the folder (a first build), nothing is tried.
+    const empty = !existsSync(this.#dir);
     const missing = new Set<string>();
     const leave = (path: string, name: string): void => {
       missing.add(path);
@@ -107,14 +106,14 @@ export class PageCache {
     let taken: (readonly [path: string, name: string])[] = [];
     const post = (): void => {
       const posted = taken;
-      // Deleted since the folder was listed (a build pruning the same cache): rendered instead.
+      // Entries that are not there (never stored, or pruned by another build): rendered instead.
       copies.push(this.#copier.copy(jobs).then((failed) => failed.forEach((index) => leave(...posted[index]!))));
       jobs = [];
       taken = [];
     };
     const take = (path: string, name: string): void => {
       this.#used.add(name);
-      if (!cached.has(name)) return leave(path, name);
+      if (empty) return leave(path, name);
       jobs.push([this.#entry(name), this.#output(path)]);
       taken.push([path, name]);
       if (jobs.length >= CHUNK) post();
@@ -202,7 +201,7 @@ export class PageCache {
     await this.#flushRendered();
     if (this.#stores.length === 0) return;
     await Promise.all(this.#stores);
-    if (this.#found + this.#pending.size > 2 * this.#used.size) this.#prune();
+    this.#prune();
   }
 
   /** Ends the background thread. */
@@ -238,17 +237,6 @@ export class PageCache {
     return this.#outputDir + outputFile(sitePath);
   }
 
-  /** The names of the entries in the folder. */
-  #list(): Set<string> {
-    const names = new Set<string>();
-    if (!existsSync(this.#dir)) return names;
-    for (const shard of readdirSync(this.#dir, { withFileTypes: true })) {
-      if (!shard.isDirectory()) continue;
-      for (const name of readdirSync(`${this.#dir}${sep}${shard.name}`)) if (ENTRY.test(name)) names.add(name);
-    }
-    return names;
-  }
-
   #entries(): { readonly name: string; readonly path: string }[] {
     if (!existsSync(this.#dir)) return [];
     return readdirSync(this.#dir, { withFileTypes: true })
@@ -256,10 +244,15 @@ export class PageCache {
       .flatMap((shard) => readdirSync(join(this.#dir, shard.name)).map((name) => ({ name, path: join(this.#dir, shard.name, name) })));
   }
 
-  /** Deletes the entries this build did not use, and the temporary files of builds that stopped halfway. */
+  /**
+   * When the folder holds more than twice the entries this build used, deletes the ones it did not use, and the
+   * temporary files of builds that stopped halfway.
+   */
   #prune(): void {
+    const entries = this.#entries();
+    if (entries.filter(({ name }) => ENTRY.test(name)).length <= 2 * this.#used.size) return;
     const now = Date.now();
-    for (const { name, path } of this.#entries()) {
+    for (const { name, path } of entries) {
       if (ENTRY.test(name)) {
         if (!this.#used.has(name)) rmSync(path, { force: true });
       } else if (now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) > STALE_TEMPORARY_MS) {
