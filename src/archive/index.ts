@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadVocabulary, type LoadedVocabulary } from "../topics/index.ts";
+import { loadVocabulary, type CachedExtraction, type ExtractionCache, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
 import { extractionStore, type ExtractionStore } from "./extraction-store.ts";
 import { sourceKeyOf } from "./lazy-record.ts";
@@ -34,14 +34,17 @@ export const VOCABULARY_FILE = "topics.yml";
  * @param options cache folder (default none) and parse parallelism
  */
 export async function loadArchive(dir: string, options: LoadOptions = {}): Promise<LoadedArchive> {
-  const [loaded, vocabulary] = await Promise.all([loadRecords(dir, options), readVocabulary(dir)]);
   const cacheDir = options.cacheDir ?? null;
   // The extraction store is opened only when asked for: a build whose topics come from the memo never reads it.
   let store: ExtractionStore | undefined;
   const opened = (): ExtractionStore => (store ??= extractionStore(cacheDir as string));
+  // Files parsed now are extracted by the parse workers into this cache, where the topics find them; without a cache
+  // folder, a map of this build's extractions.
+  const topicsCache: ExtractionCache = cacheDir === null ? new Map<string, CachedExtraction>() : { get: (key) => opened().get(key), set: (key, value) => opened().set(key, value) };
+  const [loaded, vocabulary] = await Promise.all([loadRecords(dir, { ...options, extractions: topicsCache }), readVocabulary(dir)]);
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,
-    topicsCache: cacheDir === null ? undefined : { get: (key) => opened().get(key), set: (key, value) => opened().set(key, value) },
+    topicsCache,
     topicsMemo: cacheDir === null ? undefined : topicsMemo(cacheDir),
     sourceKey: sourceKeyOf,
     bodies: loaded.bodies ?? undefined,

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { ArticleRecord } from "../parse/schema.ts";
+import type { ExtractionCache } from "../topics/index.ts";
 import { cacheKey, parseCache, parserFingerprint, type ParseCache } from "./cache.ts";
 import { listArticleFiles } from "./files.ts";
 import { ArchiveError, lazyRecord, withSourceKey, type BodySource, type RecordBody } from "./lazy-record.ts";
@@ -20,6 +21,13 @@ export interface LoadOptions {
   readonly workers?: number;
   /** Cold files below which parsing stays in the main thread (default 400). */
   readonly workerThreshold?: number;
+  /**
+   * Where the topic extraction of each parsed file is put (by the parse workers, right after parsing it), under the
+   * key `assignTopics` looks it up by with `sourceKeyOf` as its source key. Default none: nothing is extracted, and
+   * parsed records are full. When given with a cache folder, parsed records are lazy, as cached ones: the topics
+   * need nothing of their bodies any more.
+   */
+  readonly extractions?: ExtractionCache | null;
 }
 
 /** What loading found: records in file order, how many came from the cache, and where bodies are read. */
@@ -69,8 +77,11 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
     if (record !== undefined) records[at] = record;
     else cold.push({ index: at, job: { path, key, bytes } });
   });
+  const extractions = options.extractions ?? null;
   const parseOptions = {
     cache,
+    extractions,
+    bodies: extractions === null ? null : source,
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.workerThreshold === undefined ? {} : { threshold: options.workerThreshold }),
   };

@@ -1,8 +1,13 @@
-/** Parses the files missing from the cache: in the main thread when they are few, in worker threads when many. */
+/**
+ * Parses the files missing from the cache: in the main thread when they are few, in worker threads when many. Where
+ * asked, each file's topic extraction runs right after it is parsed (in the worker), so the main thread never needs a
+ * new record's text again.
+ */
 import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../parse/schema.ts";
+import { extractRecord, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
 import type { ParseCache } from "./cache.ts";
-import { joinRecord, splitRecord, type RecordBody, type RecordHead } from "./lazy-record.ts";
+import { joinRecord, lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "./lazy-record.ts";
 import { parseChecked } from "./parse-one.ts";
 
 /** One file for a worker to parse. */
@@ -13,14 +18,21 @@ export interface ParseJob {
   readonly bytes?: Uint8Array;
 }
 
+/** What the main thread sends a worker: files to parse, and whether to extract their topics too. */
+export interface ParseBatch {
+  readonly jobs: readonly Omit<ParseJob, "bytes">[];
+  readonly extract: boolean;
+}
+
 /**
  * A worker's answer to one batch: each record as two JSON texts, head and body (see `splitRecord`), which the main
  * thread both caches as they are and parses (a string crosses threads faster than an object, and a cold record is
- * then exactly what a warm build reads).
+ * then exactly what a warm build reads); when asked, the extraction of each record, as one JSON array.
  */
 export interface ParseReply {
   readonly heads: readonly string[];
   readonly bodies: readonly string[];
+  readonly extractions: string | null;
 }
 
 /** Options of `parseMany`. */
@@ -31,40 +43,56 @@ export interface ParseManyOptions {
   readonly threshold?: number;
   /** Where each new record is cached (default none). */
   readonly cache?: ParseCache | null;
+  /**
+   * Where each new record's topic extraction is put, under the key `assignTopics` looks it up by when given the
+   * record's parse key as its source key (`sourceContentKey(key)`). Default none: nothing is extracted.
+   */
+  readonly extractions?: ExtractionCache | null;
+  /**
+   * Where the body of a cached record can be read again (default none). With a cache, each new record is then
+   * returned lazy (see `lazyRecord`): its body is not held, nor parsed again in the main thread.
+   */
+  readonly bodies?: BodySource | null;
 }
 
 const BATCH = 64;
 
+/** Batches a worker is given ahead, so that it parses the next while the main thread stores the last. */
+const AHEAD = 2;
+
 /**
- * Parses files and puts each record in the cache; returns the records in the order of `jobs`.
+ * Parses files and puts each record in the cache (and its extraction in the extraction cache, when given); returns
+ * the records in the order of `jobs`.
  * @param jobs files to parse, with their cache keys
- * @param options worker count and threshold
+ * @param options worker count, threshold, caches and body source
  */
 export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOptions = {}): Promise<ArticleRecord[]> {
   const workers = options.workers ?? 2;
-  const cache = options.cache ?? null;
-  if (jobs.length < (options.threshold ?? 400) || workers < 1) return parseInline(jobs, cache);
+  const store = storeOf(options);
+  if (jobs.length < (options.threshold ?? 400) || workers < 1) return parseInline(jobs, store);
   const results: ArticleRecord[] = new Array<ArticleRecord>(jobs.length);
+  const extract = store.extractions !== null;
   let next = 0;
   const threads = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startWorker());
   try {
     await Promise.all(threads.map((worker) => new Promise<void>((resolve, reject) => {
-      let start = 0;
+      // The first index of each batch sent and not yet answered (a worker answers in order).
+      const starts: number[] = [];
       const feed = (): void => {
-        if (next >= jobs.length) {
-          resolve();
-          return;
+        while (starts.length < AHEAD && next < jobs.length) {
+          starts.push(next);
+          const batch = jobs.slice(next, next + BATCH).map(({ path, key }) => ({ path, key }));
+          next += BATCH;
+          worker.postMessage({ jobs: batch, extract } satisfies ParseBatch);
         }
-        start = next;
-        next += BATCH;
-        worker.postMessage(jobs.slice(start, next).map(({ path, key }) => ({ path, key })));
+        if (starts.length === 0) resolve();
       };
       worker.on("message", (reply: ParseReply) => {
+        const start = starts.shift() as number;
+        const extractions = reply.extractions === null ? null : (JSON.parse(reply.extractions) as CachedExtraction[]);
         reply.heads.forEach((head, i) => {
           const job = jobs[start + i] as ParseJob;
-          const body = reply.bodies[i] as string;
-          results[start + i] = fromJson(head, body);
-          cache?.set(job.key, head, body);
+          results[start + i] = store.keep(job.key, head, reply.bodies[i] as string, extractions?.[i]);
         });
         feed();
       });
@@ -77,15 +105,33 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
   return results;
 }
 
-function parseInline(jobs: readonly ParseJob[], cache: ParseCache | null): ArticleRecord[] {
-  const records: ArticleRecord[] = [];
-  for (const job of jobs) {
-    // Through JSON, so that a record parsed now is the very value a warm build reads from the cache.
-    const { head, body } = splitRecord(parseChecked(job.path, job.bytes ?? new Uint8Array()));
-    cache?.set(job.key, head, body);
-    records.push(fromJson(head, body));
-  }
-  return records;
+/** Where new records go, and the record the caller gets for each. */
+interface Store {
+  readonly extractions: ExtractionCache | null;
+  keep(key: string, head: string, body: string, extraction: CachedExtraction | undefined): ArticleRecord;
+}
+
+function storeOf(options: ParseManyOptions): Store {
+  const cache = options.cache ?? null;
+  const extractions = options.extractions ?? null;
+  const bodies = cache === null ? null : (options.bodies ?? null);
+  return {
+    extractions,
+    keep(key, head, body, extraction) {
+      cache?.set(key, head, body);
+      if (extraction !== undefined) extractions?.set(sourceContentKey(key), extraction);
+      // Through JSON, so that a record parsed now is the very value a warm build reads from the cache.
+      return bodies === null ? fromJson(head, body) : lazyRecord(JSON.parse(head) as RecordHead, key, bodies);
+    },
+  };
+}
+
+function parseInline(jobs: readonly ParseJob[], store: Store): ArticleRecord[] {
+  return jobs.map((job) => {
+    const record = parseChecked(job.path, job.bytes ?? new Uint8Array());
+    const { head, body } = splitRecord(record);
+    return store.keep(job.key, head, body, store.extractions === null ? undefined : extractRecord(record));
+  });
 }
 
 function fromJson(head: string, body: string): ArticleRecord {
