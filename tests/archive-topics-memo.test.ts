@@ -114,6 +114,10 @@ describe("the topics memo", () => {
     expect(changed.storeUsed).toBe(true);
     expect(changed.archive.parsed).toBe(1);
     expect(await readFile(memo, "utf8")).not.toBe(before);
+    expect(existsSync(join(cacheDir, "topics-state.json"))).toBe(true);
+    // Assigned from the last build's state, the topics are those of a build without any cache.
+    const uncached = await loadArchive(input, {});
+    expect(topicsOf(changed.archive)).toEqual(topicsOf(uncached));
     // The memo now written answers the next build, with the same topics.
     const again = await loadWithoutStore(input, cacheDir);
     expect(again.storeUsed).toBe(false);
@@ -162,6 +166,22 @@ describe("the topics memo", () => {
       await writeFile(memo, content);
       // Without the incremental assignment's state, a memo that misses means a full assignment.
       await rm(join(cacheDir, "topics-state.json"), { force: true });
+      const loaded = await loadWithoutStore(input, cacheDir);
+      expect(loaded.storeUsed, content.slice(0, 80)).toBe(true);
+      expect(topicsOf(loaded.archive)).toEqual(topicsOf(cold));
+    }
+    // A damaged incremental state under its key is no state: the topics are assigned in full.
+    const stateFile = join(cacheDir, "topics-state.json");
+    const state = await readFile(stateFile, "utf8");
+    const stateKey = state.slice(0, state.indexOf("\n"));
+    const parsed = JSON.parse(state.slice(stateKey.length + 1)) as { facts: number[] };
+    for (const content of [
+      state.slice(0, Math.floor(state.length / 2)),
+      `${stateKey}\n${JSON.stringify({ ...parsed, facts: parsed.facts.slice(1) })}`,
+      `${stateKey}\n{"strings":[],"sources":["x"],"facts":[]}`,
+    ]) {
+      await writeFile(stateFile, content);
+      await rm(memo);
       const loaded = await loadWithoutStore(input, cacheDir);
       expect(loaded.storeUsed, content.slice(0, 80)).toBe(true);
       expect(topicsOf(loaded.archive)).toEqual(topicsOf(cold));
