@@ -12,8 +12,8 @@ import { formatDiagnostic, loadArchive, type ArchiveDiagnostic } from "../archiv
 import { slimSite, writeArticleJson } from "./article-json.ts";
 import { collectGarbage } from "./memory.ts";
 import { PageCache } from "./page-cache.ts";
-import { renderWithEleventy } from "./eleventy-run.ts";
 import { PUBLIC_DIR } from "./plugin.ts";
+import { renderBatches, splitIntoBatches } from "./render-batches.ts";
 import { RenderWorker } from "./render-worker.ts";
 import { indexForSearch } from "./search-index.ts";
 import type { SearchShard } from "./search-shards.ts";
@@ -190,8 +190,14 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
     else await cache.writeJson(json);
     // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
     collectGarbage();
-    const batches = splitIntoBatches(todo, size, worker === null ? 1 : 2);
-    await renderAll(batches, outputDir, cache, worker);
+    // With two threads, each run is half the size: both together hold no more pages than one run on one thread.
+    const batches = splitIntoBatches(todo, worker === null ? size : size / 2, worker === null ? 1 : 2);
+    await renderBatches(batches, outputDir, {
+      worker,
+      ...(cache === null || cache.links ? {} : { onPage: (file, content) => cache.pageRendered(file, content) }),
+      // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
+      ...(cache?.links === true ? { onRendered: (batch) => cache.rendered(batch) } : {}),
+    });
     // Every Eleventy run copies the static files; with every page from the cache, none ran.
     if (batches.length === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
     await cache?.finish();
@@ -214,56 +220,6 @@ async function restoreFiles(hand: () => SiteData, outputDir: string, cache: Page
   writeTextFiles(full.textFiles, outputDir);
   const { site: todo, json, restored } = (await restoring) ?? { site: slimSite(full), json: full.articlePages, restored: 0 };
   return { todo, json, restored };
-}
-
-/**
- * The batches of the pages to render: at most `size` article and `size` listing pages each, split evenly, at least one
- * per thread; the first renders the one-off pages. The output is the same whatever the split.
- */
-function splitIntoBatches(todo: SiteData, size: number, threads: number): SiteData[] {
-  const perRun = Math.max(1, Math.floor(size));
-  const articles = todo.articlePages.length;
-  const listings = todo.listingPages.length;
-  let runs = Math.max(todo.renderSingles ? 1 : 0, Math.ceil(articles / perRun), Math.ceil(listings / perRun));
-  if (articles + listings >= threads) runs = Math.ceil(Math.max(runs, threads) / threads) * threads;
-  const cut = (count: number, run: number): number => Math.round((count * run) / runs);
-  return Array.from({ length: runs }, (_, run) => ({
-    ...todo,
-    articlePages: todo.articlePages.slice(cut(articles, run), cut(articles, run + 1)),
-    listingPages: todo.listingPages.slice(cut(listings, run), cut(listings, run + 1)),
-    textFiles: [],
-    renderSingles: run === 0 && todo.renderSingles,
-  }));
-}
-
-/**
- * Renders the batches, in this thread and, given a worker, in the worker at the same time: each takes the next batch
- * when it has finished one. The first batch copies the static files. After a failure no batch is started, and the
- * batch under way in the other thread is waited for, so nothing writes into the output once this has failed.
- */
-async function renderAll(batches: readonly SiteData[], outputDir: string, cache: PageCache | null, worker: RenderWorker | null): Promise<void> {
-  const onPage = cache === null || cache.links ? undefined : (file: string, content: string): Promise<void> => cache.pageRendered(file, content);
-  let next = 0;
-  let failed = false;
-  const lane = async (render: typeof renderWithEleventy, collect: boolean): Promise<void> => {
-    try {
-      while (!failed && next < batches.length) {
-        const index = next++;
-        const batch = batches[index]!;
-        await render(batch, outputDir, { copyPublic: index === 0, ...(onPage === undefined ? {} : { onPage }) });
-        // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
-        if (cache?.links === true) cache.rendered(batch);
-        if (collect && next < batches.length) collectGarbage();
-      }
-    } catch (error) {
-      failed = true;
-      throw error;
-    }
-  };
-  const lanes = [lane(renderWithEleventy, true)];
-  if (worker !== null) lanes.push(lane((site, dir, options) => worker.render(site, dir, options), false));
-  const failure = (await Promise.allSettled(lanes)).find((result) => result.status === "rejected");
-  if (failure !== undefined) throw failure.reason;
 }
 
 /** Replaces the output folder by the finished build: two renames, so the old site is never half-replaced. */

@@ -1,0 +1,77 @@
+/**
+ * The render of a build's pages in batches: Eleventy keeps every page of a run in memory until the run ends, so a
+ * large site is rendered in several runs into the same folder, on two threads (this one and a render worker) when
+ * given a worker.
+ */
+import { collectGarbage } from "./memory.ts";
+import { renderWithEleventy, type EleventyRunOptions } from "./eleventy-run.ts";
+import type { RenderWorker } from "./render-worker.ts";
+import type { SiteData } from "./types.ts";
+
+/** Options of `renderBatches`. */
+export interface RenderBatchesOptions {
+  /** A worker rendering batches alongside this thread (default none: every batch here). */
+  readonly worker?: RenderWorker | null;
+  /** Called with each page before it is written, in whichever thread renders it (see EleventyRunOptions). */
+  readonly onPage?: EleventyRunOptions["onPage"];
+  /** Called once a batch's pages are all written. */
+  readonly onRendered?: (batch: SiteData) => void;
+}
+
+/**
+ * The batches of the pages to render: at most `size` article and `size` listing pages each, split evenly, a multiple
+ * of `threads` batches (when there are that many pages); the first also renders the one-off pages. The output is the
+ * same whatever the split.
+ * @param todo the site data with the pages to render
+ * @param size most article pages, and most listing pages, per batch
+ * @param threads threads the batches are shared among (default 1)
+ */
+export function splitIntoBatches(todo: SiteData, size: number, threads = 1): SiteData[] {
+  const perRun = Math.max(1, Math.floor(size));
+  const articles = todo.articlePages.length;
+  const listings = todo.listingPages.length;
+  let runs = Math.max(todo.renderSingles ? 1 : 0, Math.ceil(articles / perRun), Math.ceil(listings / perRun));
+  if (articles + listings >= threads) runs = Math.ceil(Math.max(runs, threads) / threads) * threads;
+  const cut = (count: number, run: number): number => Math.round((count * run) / runs);
+  return Array.from({ length: runs }, (_, run) => ({
+    ...todo,
+    articlePages: todo.articlePages.slice(cut(articles, run), cut(articles, run + 1)),
+    listingPages: todo.listingPages.slice(cut(listings, run), cut(listings, run + 1)),
+    textFiles: [],
+    renderSingles: run === 0 && todo.renderSingles,
+  }));
+}
+
+/**
+ * Renders the batches with Eleventy into one folder: in this thread and, given a worker, in the worker at the same
+ * time, each taking the next batch when it has finished one. The first batch copies the static files (two runs copying
+ * them at once would write the same files at once). After a failure no batch is started, and the batch under way in
+ * the other thread is waited for, so that nothing writes into the folder once this has rejected.
+ * @param batches the batches (see `splitIntoBatches`)
+ * @param outputDir the folder the pages are written into
+ * @param options worker, page callbacks
+ */
+export async function renderBatches(batches: readonly SiteData[], outputDir: string, options: RenderBatchesOptions = {}): Promise<void> {
+  const { worker, onPage, onRendered } = options;
+  let next = 0;
+  let failed = false;
+  const lane = async (render: typeof renderWithEleventy, here: boolean): Promise<void> => {
+    try {
+      while (!failed && next < batches.length) {
+        const index = next++;
+        const batch = batches[index]!;
+        await render(batch, outputDir, { copyPublic: index === 0, ...(onPage === undefined ? {} : { onPage }) });
+        onRendered?.(batch);
+        // The run's pages are garbage now (the worker collects its own).
+        if (here && next < batches.length) collectGarbage();
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
+  const lanes = [lane(renderWithEleventy, true)];
+  if (worker !== undefined && worker !== null) lanes.push(lane((site, dir, runOptions) => worker.render(site, dir, runOptions), false));
+  const failure = (await Promise.allSettled(lanes)).find((result) => result.status === "rejected");
+  if (failure !== undefined) throw failure.reason;
+}
