@@ -98,7 +98,7 @@ describe("the topics memo", () => {
     expect(fromMemo.archive.articles.every((a) => Object.isFrozen(a) && sourceKeyOf(a) !== undefined)).toBe(true);
     // A warm build that assigns again (no memo, no state to assign incrementally from) agrees too.
     await rm(memo);
-    await rm(join(cacheDir, "topics-state.json"));
+    await rm(join(cacheDir, "topics-state.bin"));
     const warm = await loadWithoutStore(input, cacheDir);
     expect(warm.storeUsed).toBe(true);
     expect(topicsOf(warm.archive)).toEqual(topicsOf(fromMemo.archive));
@@ -114,7 +114,7 @@ describe("the topics memo", () => {
     expect(changed.storeUsed).toBe(true);
     expect(changed.archive.parsed).toBe(1);
     expect(await readFile(memo, "utf8")).not.toBe(before);
-    expect(existsSync(join(cacheDir, "topics-state.json"))).toBe(true);
+    expect(existsSync(join(cacheDir, "topics-state.bin"))).toBe(true);
     // Assigned from the last build's state, the topics are those of a build without any cache.
     const uncached = await loadArchive(input, {});
     expect(topicsOf(changed.archive)).toEqual(topicsOf(uncached));
@@ -165,25 +165,28 @@ describe("the topics memo", () => {
     for (const content of damaged) {
       await writeFile(memo, content);
       // Without the incremental assignment's state, a memo that misses means a full assignment.
-      await rm(join(cacheDir, "topics-state.json"), { force: true });
+      await rm(join(cacheDir, "topics-state.bin"), { force: true });
       const loaded = await loadWithoutStore(input, cacheDir);
       expect(loaded.storeUsed, content.slice(0, 80)).toBe(true);
       expect(topicsOf(loaded.archive)).toEqual(topicsOf(cold));
     }
     // A damaged incremental state under its key is no state: the topics are assigned in full.
-    const stateFile = join(cacheDir, "topics-state.json");
-    const state = await readFile(stateFile, "utf8");
-    const stateKey = state.slice(0, state.indexOf("\n"));
-    const parsed = JSON.parse(state.slice(stateKey.length + 1)) as { facts: number[] };
+    const stateFile = join(cacheDir, "topics-state.bin");
+    const state = await readFile(stateFile);
+    const stateKey = state.subarray(0, state.indexOf(10)).toString("latin1");
+    const outOfRange = Buffer.from(state);
+    outOfRange.writeInt32LE(0x7fffffff, outOfRange.length - 4);
     for (const content of [
-      state.slice(0, Math.floor(state.length / 2)),
-      `${stateKey}\n${JSON.stringify({ ...parsed, facts: parsed.facts.slice(1) })}`,
-      `${stateKey}\n{"strings":[],"sources":["x"],"facts":[]}`,
+      state.subarray(0, Math.floor(state.length / 2)),
+      state.subarray(0, state.length - 4),
+      outOfRange,
+      Buffer.from(`${stateKey}\n{"strings":[],"sources":["x"]}\n`),
+      Buffer.from(`${stateKey}\n[1,2]\n`),
     ]) {
       await writeFile(stateFile, content);
       await rm(memo);
       const loaded = await loadWithoutStore(input, cacheDir);
-      expect(loaded.storeUsed, content.slice(0, 80)).toBe(true);
+      expect(loaded.storeUsed, content.subarray(0, 80).toString("latin1")).toBe(true);
       expect(topicsOf(loaded.archive)).toEqual(topicsOf(cold));
     }
     // Rewritten whole by the last of those builds.

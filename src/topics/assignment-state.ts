@@ -2,19 +2,19 @@
  * What an assignment keeps of each record so that the next one redoes only what changed (see incremental.ts): the
  * record's source key, and its facts: what it adds to the archive's surname map, the surname keys its resolution
  * read, its topics with the names they were found as, and each extracted entity's slug and variants (what the
- * archive's topic list counts). Plain JSON: every string once in a table, each record's facts a run of numbers
- * (counts, and indices into the table) in one array:
+ * archive's topic list counts). Every string once in a table, each record's facts a run of numbers (counts, and indices
+ * into the table) in one array, plain or typed (a file can hold it as 32-bit integers):
  *
  *   surname pairs n, [key, full name] × n; lookups n, key × n;
  *   topics n, [name, slug, kind, texts m, text × m] × n; entities n, [slug, variants m, variant × m] × n
  */
 import { topicKindSchema, type TopicKind } from "../parse/schema.ts";
 
-/** The state as written to and read from JSON. */
+/** The state as written to and read from a file. */
 export interface EncodedState {
   readonly strings: readonly string[];
   readonly sources: readonly string[];
-  readonly facts: readonly number[];
+  readonly facts: ArrayLike<number>;
 }
 
 /** Which part of a record's facts a string index is (the `field` of a `walkFacts` visit). */
@@ -32,39 +32,42 @@ export const ENTITY_VARIANT = 8;
  * Visits the string indices of the facts of the record starting at `at`, each with its field and position; returns
  * where the next record starts. Throws on facts that run past the array's end.
  */
-export function walkFacts(facts: readonly number[], at: number, visit: (field: number, id: number, position: number) => void): number {
+export function walkFacts(facts: ArrayLike<number>, at: number, visit: (field: number, id: number, position: number) => void): number {
+  const length = facts.length;
   let i = at;
-  const next = (): number => {
-    if (i >= facts.length) throw new RangeError("facts cut short");
-    return facts[i++]!;
-  };
-  const id = (field: number): void => {
-    const position = i;
-    visit(field, next(), position);
-  };
-  for (let n = next(); n > 0; n -= 1) {
-    id(PAIR_KEY);
-    id(PAIR_NAME);
+  // Each section: a count, then that many groups of string indices (a topic's and an entity's groups end in a run).
+  for (let n = numberAt(facts, i++, length); n > 0; n -= 1, i += 2) {
+    if (i + 1 >= length) throw new RangeError("facts cut short");
+    visit(PAIR_KEY, facts[i]!, i);
+    visit(PAIR_NAME, facts[i + 1]!, i + 1);
   }
-  for (let n = next(); n > 0; n -= 1) id(LOOKUP);
-  for (let n = next(); n > 0; n -= 1) {
-    id(TOPIC_NAME);
-    id(TOPIC_SLUG);
-    id(TOPIC_KIND);
-    for (let m = next(); m > 0; m -= 1) id(TOPIC_TEXT);
+  for (let n = numberAt(facts, i++, length); n > 0; n -= 1, i += 1) visit(LOOKUP, numberAt(facts, i, length), i);
+  for (let n = numberAt(facts, i++, length); n > 0; n -= 1) {
+    visit(TOPIC_NAME, numberAt(facts, i, length), i);
+    visit(TOPIC_SLUG, numberAt(facts, i + 1, length), i + 1);
+    visit(TOPIC_KIND, numberAt(facts, i + 2, length), i + 2);
+    i += 3;
+    for (let m = numberAt(facts, i++, length); m > 0; m -= 1, i += 1) visit(TOPIC_TEXT, numberAt(facts, i, length), i);
   }
-  for (let n = next(); n > 0; n -= 1) {
-    id(ENTITY_SLUG);
-    for (let m = next(); m > 0; m -= 1) id(ENTITY_VARIANT);
+  for (let n = numberAt(facts, i++, length); n > 0; n -= 1) {
+    visit(ENTITY_SLUG, numberAt(facts, i, length), i);
+    i += 1;
+    for (let m = numberAt(facts, i++, length); m > 0; m -= 1, i += 1) visit(ENTITY_VARIANT, numberAt(facts, i, length), i);
   }
   return i;
+}
+
+/** The number at `i`, which must be in the facts. */
+function numberAt(facts: ArrayLike<number>, i: number, length: number): number {
+  if (i >= length) throw new RangeError("facts cut short");
+  return facts[i]!;
 }
 
 /** A checked state: every index in range, every kind a topic kind, every string once. */
 export class AssignmentState {
   readonly strings: readonly string[];
   readonly sources: readonly string[];
-  readonly facts: readonly number[];
+  readonly facts: ArrayLike<number>;
   /** Where each record's facts start. */
   readonly starts: readonly number[];
 
@@ -75,14 +78,17 @@ export class AssignmentState {
     this.starts = starts;
   }
 
-  /** The state of a parsed JSON value; undefined for anything damaged or foreign. */
+  /** The state of a parsed JSON value (`facts` a plain or an Int32Array); undefined for anything damaged or foreign. */
   static decode(value: unknown): AssignmentState | undefined {
     if (typeof value !== "object" || value === null) return undefined;
     const { strings, sources, facts } = value as Partial<Record<keyof EncodedState, unknown>>;
-    if (!isStrings(strings) || !isStrings(sources) || !Array.isArray(facts)) return undefined;
+    if (!isStrings(strings) || !isStrings(sources) || !(Array.isArray(facts) || facts instanceof Int32Array)) return undefined;
     if (new Set(strings).size !== strings.length) return undefined;
-    const numbers = facts as unknown[];
-    if (!numbers.every((n) => Number.isInteger(n) && (n as number) >= 0)) return undefined;
+    const numbers = facts as ArrayLike<unknown>;
+    for (let i = 0; i < numbers.length; i += 1) {
+      const n = numbers[i];
+      if (!Number.isInteger(n) || (n as number) < 0) return undefined;
+    }
     const starts: number[] = [];
     let ok = true;
     const check = (field: number, id: number): void => {
@@ -91,13 +97,13 @@ export class AssignmentState {
     try {
       for (let at = 0; at < numbers.length && ok; ) {
         starts.push(at);
-        at = walkFacts(numbers as number[], at, check);
+        at = walkFacts(numbers as ArrayLike<number>, at, check);
       }
     } catch {
       return undefined;
     }
     if (!ok || starts.length !== sources.length) return undefined;
-    return new AssignmentState({ strings, sources, facts: numbers as number[] }, starts);
+    return new AssignmentState({ strings, sources, facts: numbers as ArrayLike<number> }, starts);
   }
 
   /** Builds a state record by record. */
@@ -105,9 +111,9 @@ export class AssignmentState {
     return new StateWriter((encoded, starts) => new AssignmentState(encoded, starts));
   }
 
-  /** The state as JSON. */
+  /** The state as JSON (facts a plain array). */
   toJSON(): EncodedState {
-    return { strings: this.strings, sources: this.sources, facts: this.facts };
+    return { strings: this.strings, sources: this.sources, facts: Array.from(this.facts) };
   }
 
   /** A record's surname entries (`[key, full name]` pairs, flat), read without walking its other facts. */
@@ -167,8 +173,11 @@ export class StateWriter {
     for (const [slug, variants] of facts.entities) out.push(this.#id(slug), variants.length, ...variants.map((s) => this.#id(s)));
   }
 
-  /** Adds a record of a previous state as it was there. */
-  copy(from: AssignmentState, index: number): void {
+  /**
+   * Adds a record of a previous state as it was there.
+   * @param visit called with each string index of the record's facts in the previous state, as `walkFacts` calls it
+   */
+  copy(from: AssignmentState, index: number, visit?: (field: number, id: number) => void): void {
     this.#begin(from.sources[index]!);
     if (this.#remap?.from !== from) this.#remap = { from, ids: new Int32Array(from.strings.length).fill(-1) };
     const ids = this.#remap.ids;
@@ -179,7 +188,8 @@ export class StateWriter {
     // Counts are copied as they are; string indices are mapped into this state's table.
     const base = out.length - start;
     for (let at = start; at < end; at += 1) out.push(facts[at]!);
-    walkFacts(facts, start, (_field, id, position) => {
+    walkFacts(facts, start, (field, id, position) => {
+      visit?.(field, id);
       let mapped = ids[id]!;
       if (mapped < 0) ids[id] = mapped = this.#id(from.strings[id]!);
       out[base + position] = mapped;

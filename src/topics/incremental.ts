@@ -13,8 +13,7 @@ import {
   addSurnames, bodyLines, indexVocabulary, recordTopics, surnameEntries, TopicTally, withTopics, type AssignTopicsOptions,
 } from "./assign.ts";
 import {
-  AssignmentState, ENTITY_SLUG, ENTITY_VARIANT, TOPIC_KIND, TOPIC_NAME, TOPIC_SLUG, TOPIC_TEXT,
-  walkFacts, type RecordFacts,
+  AssignmentState, ENTITY_SLUG, ENTITY_VARIANT, TOPIC_KIND, TOPIC_NAME, TOPIC_SLUG, TOPIC_TEXT, type RecordFacts,
 } from "./assignment-state.ts";
 import { sourceContentKey, type CachedExtraction, type ExtractionCache } from "./cache.ts";
 import { extractRecord } from "./extract-record.ts";
@@ -105,8 +104,8 @@ export function assignTopicsIncremental(
   const out = records.map((record, r) => {
     const extraction = extractions.get(r);
     if (extraction === undefined) {
-      const topics = keptTopics(before, at[r]!, tally);
-      writer.copy(before, at[r]!);
+      const topics: TopicRef[] = [];
+      writer.copy(before, at[r]!, keptTopics(before, topics, tally));
       return Object.freeze(withTopics(record, topics));
     }
     const lookups = new Set<string>();
@@ -139,14 +138,13 @@ function soleName(names: ReadonlySet<string> | undefined): string | null {
   return names?.size === 1 ? [...names][0]! : null;
 }
 
-/** A kept record's topics, counted into the tally as `tallyRecord` counts them. */
-function keptTopics(state: AssignmentState, index: number, tally: TopicTally): TopicRef[] {
-  const topics: TopicRef[] = [];
+/** A visitor of a kept record's facts that lists its topics and counts them into the tally, as `tallyRecord` does. */
+function keptTopics(state: AssignmentState, topics: TopicRef[], tally: TopicTally): (field: number, id: number) => void {
   const strings = state.strings;
   let name = "";
   let slug = "";
   let variants: Set<string> | undefined;
-  walkFacts(state.facts, state.starts[index]!, (field, id) => {
+  return (field, id) => {
     if (field === TOPIC_NAME) name = strings[id]!;
     else if (field === TOPIC_SLUG) slug = strings[id]!;
     else if (field === TOPIC_KIND) {
@@ -156,8 +154,7 @@ function keptTopics(state: AssignmentState, index: number, tally: TopicTally): T
     } else if (field === TOPIC_TEXT) variants!.add(strings[id]!);
     else if (field === ENTITY_SLUG) variants = tally.entity(strings[id]!);
     else if (field === ENTITY_VARIANT) variants?.add(strings[id]!);
-  });
-  return topics;
+  };
 }
 
 /** A resolved record's topics, counted into the tally as `tallyRecord` counts them. */
