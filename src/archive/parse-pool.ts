@@ -14,7 +14,7 @@ import { parseChecked } from "./parse-one.ts";
 export interface ParseJob {
   readonly path: string;
   readonly key: string;
-  /** The bytes already read by the main thread, when parsing in the main thread. */
+  /** The bytes already read by the main thread; needed when parsing in the main thread (see `inWorkers`). */
   readonly bytes?: Uint8Array;
 }
 
@@ -57,6 +57,19 @@ export interface ParseManyOptions {
 
 const BATCH = 64;
 
+/** Cold files from which parsing goes to worker threads, by default. */
+const THRESHOLD = 400;
+
+/**
+ * Whether `parseMany` parses this many files in worker threads (which read the files themselves: the main thread
+ * need not keep their bytes) rather than in the main thread.
+ * @param count the number of files
+ * @param options worker count and threshold, as given to `parseMany`
+ */
+export function inWorkers(count: number, options: Pick<ParseManyOptions, "workers" | "threshold"> = {}): boolean {
+  return count >= (options.threshold ?? THRESHOLD) && (options.workers ?? 2) >= 1;
+}
+
 /** Batches a worker is given ahead, so that it parses the next while the main thread stores the last. */
 const AHEAD = 2;
 
@@ -69,7 +82,7 @@ const AHEAD = 2;
 export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOptions = {}): Promise<ArticleRecord[]> {
   const workers = options.workers ?? 2;
   const store = storeOf(options);
-  if (jobs.length < (options.threshold ?? 400) || workers < 1) return parseInline(jobs, store);
+  if (!inWorkers(jobs.length, options)) return parseInline(jobs, store);
   const results: ArticleRecord[] = new Array<ArticleRecord>(jobs.length);
   const extract = store.extractions !== null;
   let next = 0;
