@@ -9,7 +9,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceKeyOf, withFields } from "../src/archive/index.ts";
 import { buildSite, loadSite, unshareFiles, type BuildOptions, type BuildResult, type SiteData } from "../src/site/index.ts";
-import { KEYED_PAGE_FIELDS, KEYED_SITE_FIELDS, PageKeys, RECORD_FIELDS } from "../src/site/page-keys.ts";
+import { KEYED_PAGE_FIELDS, KEYED_SITE_FIELDS, PageKeys, RECORD_FIELDS, SUMMARY_FIELDS } from "../src/site/page-keys.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
 const CHANGED = "2020/02/2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.txt";
@@ -246,6 +246,27 @@ describe("the page keys", () => {
     const { site } = await loadSite(FIXTURES, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
     const fields = new Set(site.articlePages.flatMap((page) => Object.keys(page)));
     expect([...fields].sort()).toEqual([...RECORD_FIELDS, ...KEYED_PAGE_FIELDS].sort());
+    const summaries = site.articlePages.flatMap((page) => [...page.related, ...(page.previous === null ? [] : [page.previous])]);
+    expect(summaries.length).toBeGreaterThan(0);
+    expect([...new Set(summaries.flatMap((summary) => Object.keys(summary)))].sort()).toEqual([...SUMMARY_FIELDS].sort());
+  });
+
+  it("should tell a summary's missing field from an empty one, and text moved from one field to the next", async () => {
+    const { site } = await loadSite(FIXTURES, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
+    const listing = site.listingPages.find((p) => p.items.length >= 1);
+    if (listing === undefined) throw new Error("the fixtures have no listing with an item");
+    const keys = new PageKeys(site);
+    const item = listing.items[0]!;
+    const variants = [
+      { ...item, summary: null, lang: null },
+      { ...item, summary: "", lang: null },
+      { ...item, summary: null, lang: "" },
+      { ...item, summary: "ab", lang: null },
+      { ...item, summary: "a", lang: "b" },
+      { ...item, title: `${item.title}${item.href.charAt(0)}`, href: item.href.slice(1) },
+    ];
+    const listingKeys = variants.map((summary) => keys.listing({ ...listing, items: [summary, ...listing.items.slice(1)] }));
+    expect(new Set(listingKeys).size).toBe(variants.length);
   });
 
   it("should cover every global field of the site data that the templates print", async () => {

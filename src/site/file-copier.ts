@@ -1,5 +1,5 @@
 /**
- * Copies, links and writes files in a background thread, so that the page cache's file work (tens of thousands of
+ * Copies, links and writes files in background threads, so that the page cache's file work (tens of thousands of
  * small files) runs on the second core while the main thread makes keys, writes JSON or renders with Eleventy.
  */
 import { Worker } from "node:worker_threads";
@@ -102,18 +102,63 @@ parentPort.on("message", ({ id, kind, jobs }) => {
 });
 `;
 
-/** A background thread copying (or linking) and writing files; `close` ends it. */
+/** Threads copying: with the main thread idle once the keys are made, a second one halves the wait for the links. */
+const COPY_THREADS = 2;
+
+/** Background threads copying (or linking) and writing files; `close` ends them. */
 export class FileCopier {
-  readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (missing: number[]) => void; reject: (error: Error) => void }>();
-  #next = 0;
+  readonly #threads: CopyThread[];
+  /** The thread the next copy goes to (copies take turns; writes and stores all go to the first). */
+  #turn = 0;
 
   /**
    * @param options.link hard-link instead of copying, and store written files as cache entries by hard link (default
    *   false; see `linkPages` in build.ts for when that is safe)
    */
   constructor(options: { readonly link?: boolean } = {}) {
-    this.#worker = new Worker(WORKER, { eval: true, workerData: { link: options.link === true } });
+    this.#threads = Array.from({ length: COPY_THREADS }, () => new CopyThread(options.link === true));
+  }
+
+  /**
+   * Copies files, creating the destination folders; resolves with the indexes of the jobs whose source is missing.
+   * @param jobs source and destination of each copy
+   */
+  copy(jobs: readonly CopyJob[]): Promise<number[]> {
+    const thread = this.#threads[this.#turn] as CopyThread;
+    this.#turn = (this.#turn + 1) % this.#threads.length;
+    return thread.post("copy", jobs);
+  }
+
+  /**
+   * Writes texts to files and cache entries, creating the folders.
+   * @param jobs text, file and entry of each write
+   */
+  async write(jobs: readonly WriteJob[]): Promise<void> {
+    await (this.#threads[0] as CopyThread).post("write", jobs);
+  }
+
+  /**
+   * Stores files already written as cache entries (a hard link with `link`, else a copy); never fails.
+   * @param jobs file and entry of each store
+   */
+  async store(jobs: readonly StoreJob[]): Promise<void> {
+    await (this.#threads[0] as CopyThread).post("store", jobs);
+  }
+
+  /** Ends the threads. */
+  async close(): Promise<void> {
+    await Promise.all(this.#threads.map((thread) => thread.close()));
+  }
+}
+
+/** One worker thread running WORKER, and the lists of jobs it has not answered yet. */
+class CopyThread {
+  readonly #worker: Worker;
+  readonly #waiting = new Map<number, { resolve: (missing: number[]) => void; reject: (error: Error) => void }>();
+  #next = 0;
+
+  constructor(link: boolean) {
+    this.#worker = new Worker(WORKER, { eval: true, workerData: { link } });
     // The thread keeps the process alive only while work is under way: a build that fails halfway still exits.
     this.#worker.unref();
     this.#worker.on("message", ({ id, missing, error }: { id: number; missing: number[]; error: string | null }) => {
@@ -130,41 +175,16 @@ export class FileCopier {
     });
   }
 
-  /**
-   * Copies files, creating the destination folders; resolves with the indexes of the jobs whose source is missing.
-   * @param jobs source and destination of each copy
-   */
-  copy(jobs: readonly CopyJob[]): Promise<number[]> {
-    return this.#post("copy", jobs);
-  }
-
-  /**
-   * Writes texts to files and cache entries, creating the folders.
-   * @param jobs text, file and entry of each write
-   */
-  async write(jobs: readonly WriteJob[]): Promise<void> {
-    await this.#post("write", jobs);
-  }
-
-  /**
-   * Stores files already written as cache entries (a hard link with `link`, else a copy); never fails.
-   * @param jobs file and entry of each store
-   */
-  async store(jobs: readonly StoreJob[]): Promise<void> {
-    await this.#post("store", jobs);
-  }
-
-  /** Ends the thread. */
-  async close(): Promise<void> {
-    await this.#worker.terminate();
-  }
-
-  #post(kind: "copy" | "write" | "store", jobs: readonly (CopyJob | WriteJob | StoreJob)[]): Promise<number[]> {
+  post(kind: "copy" | "write" | "store", jobs: readonly (CopyJob | WriteJob | StoreJob)[]): Promise<number[]> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
       this.#worker.postMessage({ id, kind, jobs });
     });
+  }
+
+  async close(): Promise<void> {
+    await this.#worker.terminate();
   }
 }
