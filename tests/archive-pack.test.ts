@@ -57,4 +57,27 @@ describe("PackStore", () => {
     const lines = readFileSync(join(dir, "00.jsonl"), "utf8").split("\n").filter((line) => line !== "");
     expect(lines).toEqual([`${key(5)}\t"newer"`, `${key(100)}\t"new"`]);
   });
+
+  it("should keep the values a partial run did not ask for, and rewrite a shard a run used at least half of", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const old = new PackStore(dir, { partial: true });
+    for (let n = 0; n < 40; n += 1) old.set(key(n), n);
+    old.flush();
+    const partial = new PackStore(dir, { partial: true });
+    expect(partial.get(key(5))).toBe(5);
+    partial.set(key(100), "new");
+    partial.flush();
+    const after = new PackStore(dir, { partial: true });
+    for (let n = 0; n < 40; n += 1) expect(after.get(key(n))).toBe(n);
+    expect(after.get(key(100))).toBe("new");
+    after.flush();
+    // That run asked for every key: nothing is stale, nothing rewritten. One asking for 21 of 41 rewrites the shard.
+    for (let n = 0; n < 40; n += 1) after.set(key(n), n + 1);
+    after.flush();
+    const most = new PackStore(dir, { partial: true });
+    for (let n = 0; n < 21; n += 1) expect(most.get(key(n))).toBe(n + 1);
+    most.flush();
+    const lines = readFileSync(join(dir, "00.jsonl"), "utf8").split("\n").filter((line) => line !== "");
+    expect(lines).toHaveLength(21);
+  });
 });

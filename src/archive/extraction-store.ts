@@ -26,7 +26,8 @@ export interface ExtractionStore extends ExtractionCache {
 export function extractionStore(cacheDir: string): ExtractionStore {
   // The pack drops each encoded value once read; the decoded one is kept instead, for a key asked for again (two
   // articles of the same text). Keeping both held every extraction twice until the topics were assigned.
-  const store = new PackStore(join(cacheDir, "topics-pack"));
+  // Partial: a build that assigns topics only for what changed asks for a few values, and must not drop the others.
+  const store = new PackStore(join(cacheDir, "topics-pack"), { partial: true });
   const decoded = new Map<string, CachedExtraction>();
   return {
     get: (key) => {

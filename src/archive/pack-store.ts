@@ -29,6 +29,8 @@ interface Shard {
   readonly unread: Map<string, unknown>;
   /** Lines in the file when it was read. */
   readonly lines: number;
+  /** Distinct keys in the file when it was read. */
+  readonly keys: number;
   /** Keys asked for or set in this run. */
   readonly used: Set<string>;
   /** Lines waiting to be appended. */
@@ -40,6 +42,7 @@ interface Shard {
 export class PackStore {
   readonly #dir: string;
   readonly #keepRead: boolean;
+  readonly #partial: boolean;
   readonly #onCompact: ((name: string, used: ReadonlySet<string>) => void) | undefined;
   readonly #shards = new Map<string, Shard>();
 
@@ -48,11 +51,14 @@ export class PackStore {
    * @param options keepRead: keep a value after it was read, for keys asked for more than once (the same object is
    *   then returned each time: callers must not change it; default false: large values, read once per run, are
    *   dropped by the store as the build goes); onCompact: called with a shard's name (two hex digits) and the keys
-   *   kept when `flush` rewrites it (default none)
+   *   kept when `flush` rewrites it (default none); partial: runs may ask for only some of the values (the topics
+   *   of a build that assigns only what changed), so a shard is rewritten only when this run asked for at least
+   *   half of the keys it holds, never dropping the values a partial run did not need (default false)
    */
-  constructor(dir: string, options: { readonly keepRead?: boolean; readonly onCompact?: (name: string, used: ReadonlySet<string>) => void } = {}) {
+  constructor(dir: string, options: { readonly keepRead?: boolean; readonly partial?: boolean; readonly onCompact?: (name: string, used: ReadonlySet<string>) => void } = {}) {
     this.#dir = dir;
     this.#keepRead = options.keepRead ?? false;
+    this.#partial = options.partial ?? false;
     this.#onCompact = options.onCompact;
   }
 
@@ -84,7 +90,7 @@ export class PackStore {
   flush(): void {
     for (const [name, shard] of this.#shards) {
       if (shard.pending.length > 0) this.#append(name, shard);
-      if (shard.lines > 2 * shard.used.size + 16) {
+      if (shard.lines > 2 * shard.used.size + 16 && !(this.#partial && 2 * shard.used.size < shard.keys)) {
         this.#compact(name, shard);
         this.#onCompact?.(name, shard.used);
       }
@@ -126,7 +132,7 @@ export class PackStore {
   }
 }
 
-function readShard(file: string): { unread: Map<string, unknown>; lines: number } {
+function readShard(file: string): { unread: Map<string, unknown>; lines: number; keys: number } {
   const last = new Map<string, string>();
   let lines = 0;
   for (const line of readLines(file)) {
@@ -141,7 +147,7 @@ function readShard(file: string): { unread: Map<string, unknown>; lines: number 
       // A line cut short (a crash halfway through an append): a miss, computed again.
     }
   }
-  return { unread, lines };
+  return { unread, lines, keys: last.size };
 }
 
 function readLines(file: string): string[] {
