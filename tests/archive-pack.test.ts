@@ -31,6 +31,19 @@ describe("PackStore", () => {
     expect(again.get(key(1))).toEqual({ ok: true });
   });
 
+  it("should read values of any script, the last line of a key, and skip short, empty and unterminated lines", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const store = new PackStore(dir);
+    store.set(key(1), { title: "Москва — Gdańsk 東京 😀" });
+    store.set(key(2), { n: 1 });
+    store.flush();
+    appendFileSync(join(dir, "00.jsonl"), `short\n\n${key(2)}\t{"n":2}\n${key(3)}\t["ünterminated"]`);
+    const again = new PackStore(dir);
+    expect(again.get(key(1))).toEqual({ title: "Москва — Gdańsk 東京 😀" });
+    expect(again.get(key(2))).toEqual({ n: 2 });
+    expect(again.get(key(3))).toEqual(["ünterminated"]);
+  });
+
   it("should read a value once unless asked to keep it", () => {
     const dir = mkdtempSync(join(tmpdir(), "pack-"));
     const store = new PackStore(dir);
