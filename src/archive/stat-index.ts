@@ -25,6 +25,8 @@ export class StatIndex {
   readonly #previous: ReadonlyMap<string, Entry>;
   readonly #writtenAt: number;
   readonly #next = new Map<string, Entry>();
+  /** Whether this build's index differs from the one read (or holds racy entries, which a later writing may trust). */
+  #changed = false;
 
   /**
    * Reads the index of a cache folder (missing, unreadable or for another parser: empty).
@@ -56,10 +58,11 @@ export class StatIndex {
   knownKey(path: string): { readonly key: string; readonly stats: Stats } | { readonly key: undefined; readonly stats: Stats | undefined } {
     let stats: Stats | undefined;
     try {
-      stats = statSync(path);
+      stats = statSync(path, { throwIfNoEntry: false });
     } catch {
-      return { key: undefined, stats: undefined };
+      // Unreadable (no access): read as changed, and its reading reports it.
     }
+    if (stats === undefined) return { key: undefined, stats: undefined };
     const entry = this.#previous.get(path);
     const unchanged = entry !== undefined && entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ino === stats.ino;
     if (!unchanged || stats.mtimeMs >= this.#writtenAt - RACY_MS) return { key: undefined, stats };
@@ -68,11 +71,20 @@ export class StatIndex {
 
   /** Records a file's key for the next build (its stats as read before its bytes were). */
   remember(path: string, stats: Stats | undefined, key: string): void {
-    if (stats !== undefined) this.#next.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, key });
+    if (stats === undefined) return;
+    this.#next.set(path, { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino, key });
+    if (this.#changed) return;
+    const entry = this.#previous.get(path);
+    const same = entry !== undefined && entry.size === stats.size && entry.mtimeMs === stats.mtimeMs && entry.ino === stats.ino && entry.key === key;
+    if (!same || stats.mtimeMs >= this.#writtenAt - RACY_MS) this.#changed = true;
   }
 
-  /** Writes the index of this build (through a temporary file and a rename). */
+  /**
+   * Writes the index of this build (through a temporary file and a rename), unless it is the one read: same files,
+   * same entries, none racy (a warm build with nothing changed writes nothing).
+   */
   write(): void {
+    if (!this.#changed && this.#next.size === this.#previous.size) return;
     const files = [...this.#next].map(([path, e]) => [path, e.size, e.mtimeMs, e.ino, e.key]);
     const temporary = `${this.#file}.${process.pid}.tmp`;
     try {
