@@ -174,6 +174,13 @@ const RENDER_BATCH = 12_000;
 const PARALLEL_RENDER_MIN = 4_000;
 
 /**
+ * On two threads, runs are this many times smaller than RENDER_BATCH: both threads together hold half the pages one
+ * run on one thread did, and the smaller batches share out more evenly between a thread that starts late (this one
+ * writes the JSON files first) and one that starts early.
+ */
+const PARALLEL_RUN_DIVISOR = 4;
+
+/**
  * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches, on two
  * threads for a large render. With a cache folder, the pages and JSON files the page cache holds (see page-cache.ts)
  * are copied or linked from it in a background thread, only the others are written or rendered, and each is stored as
@@ -184,16 +191,17 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
   let worker: RenderWorker | null = null;
   try {
     const { todo, json, restored } = await restoreFiles(hand, outputDir, cache);
-    // Started now, so that it loads while this thread writes the JSON files.
     if (parallel ?? todo.articlePages.length + todo.listingPages.length >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
-    if (cache === null) writeArticleJson(json, outputDir);
-    else await cache.writeJson(json);
-    // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
-    collectGarbage();
-    // With two threads, each run is half the size: both together hold no more pages than one run on one thread.
-    const batches = splitIntoBatches(todo, worker === null ? size : size / 2, worker === null ? 1 : 2);
+    const batches = worker === null ? splitIntoBatches(todo, size) : splitIntoBatches(todo, size / PARALLEL_RUN_DIVISOR, 2);
     await renderBatches(batches, outputDir, {
       worker,
+      // The worker loads Eleventy and renders its first batch while this thread writes the JSON files.
+      before: async () => {
+        if (cache === null) writeArticleJson(json, outputDir);
+        else await cache.writeJson(json);
+        // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
+        collectGarbage();
+      },
       ...(cache === null || cache.links ? {} : { onPage: (file, content) => cache.pageRendered(file, content) }),
       // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
       ...(cache?.links === true ? { onRendered: (batch) => cache.rendered(batch) } : {}),

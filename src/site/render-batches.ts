@@ -14,6 +14,11 @@ export interface RenderBatchesOptions {
   readonly worker?: RenderWorker | null;
   /** Called with each page before it is written, in whichever thread renders it (see EleventyRunOptions). */
   readonly onPage?: EleventyRunOptions["onPage"];
+  /**
+   * Work for this thread before it takes its first batch (default none); a worker starts rendering meanwhile. Its
+   * failure fails the render as a batch's would.
+   */
+  readonly before?: () => Promise<void>;
   /** Called once a batch's pages are all written. */
   readonly onRendered?: (batch: SiteData) => void;
 }
@@ -43,8 +48,8 @@ export function splitIntoBatches(todo: SiteData, size: number, threads = 1): Sit
 }
 
 /**
- * Renders the batches with Eleventy into one folder: in this thread and, given a worker, in the worker at the same
- * time, each taking the next batch when it has finished one. The first batch copies the static files (two runs copying
+ * Renders the batches with Eleventy into one folder: in this thread (after `before`) and, given a worker, in the worker
+ * at the same time, each taking the next batch when it has finished one. The first batch copies the static files (two runs copying
  * them at once would write the same files at once). After a failure no batch is started, and the batch under way in
  * the other thread is waited for, so that nothing writes into the folder once this has rejected.
  * @param batches the batches (see `splitIntoBatches`)
@@ -52,11 +57,12 @@ export function splitIntoBatches(todo: SiteData, size: number, threads = 1): Sit
  * @param options worker, page callbacks
  */
 export async function renderBatches(batches: readonly SiteData[], outputDir: string, options: RenderBatchesOptions = {}): Promise<void> {
-  const { worker, onPage, onRendered } = options;
+  const { worker, before, onPage, onRendered } = options;
   let next = 0;
   let failed = false;
   const lane = async (render: typeof renderWithEleventy, here: boolean): Promise<void> => {
     try {
+      if (here) await before?.();
       while (!failed && next < batches.length) {
         const index = next++;
         const batch = batches[index]!;
@@ -70,8 +76,10 @@ export async function renderBatches(batches: readonly SiteData[], outputDir: str
       throw error;
     }
   };
-  const lanes = [lane(renderWithEleventy, true)];
+  const lanes: Promise<void>[] = [];
+  // The worker's lane first: it takes the first batch at once, while this thread does `before`.
   if (worker !== undefined && worker !== null) lanes.push(lane((site, dir, runOptions) => worker.render(site, dir, runOptions), false));
+  lanes.push(lane(renderWithEleventy, true));
   const failure = (await Promise.allSettled(lanes)).find((result) => result.status === "rejected");
   if (failure !== undefined) throw failure.reason;
 }
