@@ -15,7 +15,7 @@
  * 50,000 articles, which as a JSON array took longer to parse and write than the rest of the assignment.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { endianness } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,12 +58,12 @@ export function topicsMemo(cacheDir: string): TopicsMemo {
       const json = readKeyed(file, key);
       return json === undefined ? undefined : decode(json);
     },
-    write: (key, assignment) => writeAtomically(file, `${key}\n${JSON.stringify(encode(assignment))}`),
+    write: (key, assignment) => writeAtomically(file, [`${key}\n${JSON.stringify(encode(assignment))}`]),
     readState: (key) => readState(stateFile, key),
     writeState: (key, state) => {
       const facts = Int32Array.from(state.facts);
       const head = `${key}\n${JSON.stringify({ strings: state.strings, sources: state.sources })}\n`;
-      writeAtomically(stateFile, Buffer.concat([Buffer.from(head), new Uint8Array(facts.buffer, facts.byteOffset, facts.byteLength)]));
+      writeAtomically(stateFile, [head, new Uint8Array(facts.buffer, facts.byteOffset, facts.byteLength)]);
     },
   };
 }
@@ -120,24 +120,37 @@ interface EncodedMemo {
 function encode(assignment: MemoisedAssignment): EncodedMemo {
   const refs: EncodedRef[] = [];
   const index = new Map<string, number>();
+  // Records often share one object per topic (kept by an incremental assignment): found by identity first.
+  const byObject = new Map<TopicRef, number>();
   const records = assignment.topics.map((topics) => topics.map((t) => {
+    let at = byObject.get(t);
+    if (at !== undefined) return at;
     const id = `${t.name}\0${t.slug}\0${t.kind}`;
-    let at = index.get(id);
+    at = index.get(id);
     if (at === undefined) {
       at = refs.push([t.name, t.slug, t.kind]) - 1;
       index.set(id, at);
     }
+    byObject.set(t, at);
     return at;
   }));
   return { refs, records, topics: [...assignment.archiveTopics] };
 }
 
-/** Writes a file through a temporary file and a rename. */
-function writeAtomically(file: string, data: string | Uint8Array): void {
+/** Writes a file, its parts one after another, through a temporary file and a rename. */
+function writeAtomically(file: string, parts: readonly (string | Uint8Array)[]): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, data);
+    const fd = openSync(temporary, "w");
+    try {
+      for (const part of parts) {
+        const bytes = typeof part === "string" ? Buffer.from(part) : part;
+        for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at);
+      }
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, file);
   } catch {
     // A memo that cannot be written is only a slower next build.
@@ -147,6 +160,7 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
 
 /** The state stored under a key; undefined when the file is missing, keyed otherwise, or damaged. */
 function readState(file: string, key: string): AssignmentState | undefined {
+  if (!startsWithKey(file, key)) return undefined;
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -170,6 +184,7 @@ function readState(file: string, key: string): AssignmentState | undefined {
 
 /** The JSON value written after a key's line; undefined when the file is missing, keyed otherwise, or damaged. */
 function readKeyed(file: string, key: string): unknown {
+  if (!startsWithKey(file, key)) return undefined;
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -220,4 +235,23 @@ function isArchiveTopic(value: unknown): value is ArchiveTopic {
   return typeof t.name === "string" && typeof t.slug === "string" && topicKindSchema.safeParse(t.kind).success &&
     (t.description === null || typeof t.description === "string") && typeof t.count === "number" &&
     Array.isArray(t.variants) && t.variants.every((v) => typeof v === "string");
+}
+
+/** Whether a file's first line is the key, read without reading the rest: a file of another key is not read whole. */
+function startsWithKey(file: string, key: string): boolean {
+  const expected = Buffer.from(`${key}\n`);
+  const head = Buffer.alloc(expected.length);
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch {
+    return false;
+  }
+  try {
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(expected);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }

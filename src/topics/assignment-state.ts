@@ -133,6 +133,13 @@ export class AssignmentState {
     return keys;
   }
 
+  /** Where a record's topics start in the facts (after its surname pairs and lookups). */
+  topicsStart(index: number): number {
+    const at = this.starts[index]!;
+    const lookups = at + 1 + 2 * this.facts[at]!;
+    return lookups + 1 + this.facts[lookups]!;
+  }
+
   /** The kind a string index of a TOPIC_KIND field stands for (checked when the state was decoded). */
   kind(id: number): TopicKind {
     return this.strings[id] as TopicKind;
@@ -173,27 +180,39 @@ export class StateWriter {
     for (const [slug, variants] of facts.entities) out.push(this.#id(slug), variants.length, ...variants.map((s) => this.#id(s)));
   }
 
-  /**
-   * Adds a record of a previous state as it was there.
-   * @param visit called with each string index of the record's facts in the previous state, as `walkFacts` calls it
-   */
-  copy(from: AssignmentState, index: number, visit?: (field: number, id: number) => void): void {
+  /** Adds a record of a previous state as it was there. */
+  copy(from: AssignmentState, index: number): void {
     this.#begin(from.sources[index]!);
     if (this.#remap?.from !== from) this.#remap = { from, ids: new Int32Array(from.strings.length).fill(-1) };
     const ids = this.#remap.ids;
+    const strings = from.strings;
     const facts = from.facts;
     const out = this.#facts;
-    const start = from.starts[index]!;
-    const end = from.starts[index + 1] ?? facts.length;
-    // Counts are copied as they are; string indices are mapped into this state's table.
-    const base = out.length - start;
-    for (let at = start; at < end; at += 1) out.push(facts[at]!);
-    walkFacts(facts, start, (field, id, position) => {
-      visit?.(field, id);
+    // Counts are copied as they are; string indices are mapped into this state's table. The layout is `walkFacts`'s,
+    // spelt out: a walk with a visitor per index took a second for 50,000 records.
+    const map = (id: number): number => {
       let mapped = ids[id]!;
-      if (mapped < 0) ids[id] = mapped = this.#id(from.strings[id]!);
-      out[base + position] = mapped;
-    });
+      if (mapped < 0) ids[id] = mapped = this.#id(strings[id]!);
+      return mapped;
+    };
+    let i = from.starts[index]!;
+    let n = facts[i++]!;
+    out.push(n);
+    for (let k = 2 * n; k > 0; k -= 1) out.push(map(facts[i++]!));
+    n = facts[i++]!;
+    out.push(n);
+    for (let k = n; k > 0; k -= 1) out.push(map(facts[i++]!));
+    for (let section = 0; section < 2; section += 1) {
+      n = facts[i++]!;
+      out.push(n);
+      for (; n > 0; n -= 1) {
+        // A topic's name, slug and kind, or an entity's slug; then a run of texts or variants.
+        for (let k = section === 0 ? 3 : 1; k > 0; k -= 1) out.push(map(facts[i++]!));
+        let m = facts[i++]!;
+        out.push(m);
+        for (; m > 0; m -= 1) out.push(map(facts[i++]!));
+      }
+    }
   }
 
   /** The state written. */

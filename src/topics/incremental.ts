@@ -13,7 +13,7 @@ import {
   addSurnames, bodyLines, indexVocabulary, recordTopics, surnameEntries, TopicTally, withTopics, type AssignTopicsOptions,
 } from "./assign.ts";
 import {
-  AssignmentState, ENTITY_SLUG, ENTITY_VARIANT, TOPIC_KIND, TOPIC_NAME, TOPIC_SLUG, TOPIC_TEXT, type RecordFacts,
+  AssignmentState, type RecordFacts,
 } from "./assignment-state.ts";
 import { sourceContentKey, type CachedExtraction, type ExtractionCache } from "./cache.ts";
 import { extractRecord } from "./extract-record.ts";
@@ -101,11 +101,12 @@ export function assignTopicsIncremental(
 
   const writer = AssignmentState.writer();
   const tally = new TopicTally();
+  const shared = new Map<number, TopicRef>();
   const out = records.map((record, r) => {
     const extraction = extractions.get(r);
     if (extraction === undefined) {
-      const topics: TopicRef[] = [];
-      writer.copy(before, at[r]!, keptTopics(before, topics, tally));
+      const topics = keptTopics(before, at[r]!, tally, shared);
+      writer.copy(before, at[r]!);
       return Object.freeze(withTopics(record, topics));
     }
     const lookups = new Set<string>();
@@ -138,23 +139,34 @@ function soleName(names: ReadonlySet<string> | undefined): string | null {
   return names?.size === 1 ? [...names][0]! : null;
 }
 
-/** A visitor of a kept record's facts that lists its topics and counts them into the tally, as `tallyRecord` does. */
-function keptTopics(state: AssignmentState, topics: TopicRef[], tally: TopicTally): (field: number, id: number) => void {
-  const strings = state.strings;
-  let name = "";
-  let slug = "";
-  let variants: Set<string> | undefined;
-  return (field, id) => {
-    if (field === TOPIC_NAME) name = strings[id]!;
-    else if (field === TOPIC_SLUG) slug = strings[id]!;
-    else if (field === TOPIC_KIND) {
-      const kind = state.kind(id);
-      topics.push({ name, slug, kind });
-      variants = tally.topic(name, slug, kind);
-    } else if (field === TOPIC_TEXT) variants!.add(strings[id]!);
-    else if (field === ENTITY_SLUG) variants = tally.entity(strings[id]!);
-    else if (field === ENTITY_VARIANT) variants?.add(strings[id]!);
-  };
+/**
+ * A kept record's topics, counted into the tally as `tallyRecord` counts them. The same topic is one frozen object
+ * for all kept records (as the topics memo gives them), found by its string indices.
+ */
+function keptTopics(state: AssignmentState, index: number, tally: TopicTally, shared: Map<number, TopicRef>): TopicRef[] {
+  const { facts, strings } = state;
+  const topics: TopicRef[] = [];
+  let i = state.topicsStart(index);
+  for (let n = facts[i++]!; n > 0; n -= 1) {
+    const [name, slug, kind] = [facts[i]!, facts[i + 1]!, facts[i + 2]!];
+    i += 3;
+    const id = name * strings.length + slug;
+    let ref = shared.get(id);
+    if (ref === undefined || ref.kind !== state.kind(kind)) {
+      ref = Object.freeze({ name: strings[name]!, slug: strings[slug]!, kind: state.kind(kind) });
+      if (!shared.has(id)) shared.set(id, ref);
+    }
+    topics.push(ref);
+    const variants = tally.topic(ref.name, ref.slug, ref.kind);
+    for (let m = facts[i++]!; m > 0; m -= 1) variants.add(strings[facts[i++]!]!);
+  }
+  for (let n = facts[i++]!; n > 0; n -= 1) {
+    const variants = tally.entity(strings[facts[i++]!]!);
+    let m = facts[i++]!;
+    if (variants === undefined) i += m;
+    else for (; m > 0; m -= 1) variants.add(strings[facts[i++]!]!);
+  }
+  return topics;
 }
 
 /** A resolved record's topics, counted into the tally as `tallyRecord` counts them. */
