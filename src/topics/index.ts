@@ -1,7 +1,7 @@
 /**
  * Topics of an archive: from front matter, the rubric line, the editors' vocabulary and named entities
- * extracted from the headline and body. The archive layer calls `assignTopics`; `news-archive parse --json`
- * calls it on a single record.
+ * extracted from the headline and body. The archive layer calls `assignTopicsIncremental` (with the last build's
+ * state) or `assignTopics`; `news-archive parse --json` calls `assignTopics` on a single record.
  */
 export { assignTopics } from "./assign.ts";
 export type { AssignTopicsOptions } from "./assign.ts";
