@@ -4,8 +4,6 @@
  */
 import { Worker } from "node:worker_threads";
 
-/** A copy to make: source file, destination file. */
-export type CopyJob = readonly [from: string, to: string];
 
 /** A text to write: to a file as it is (or null), and to a cache entry through a temporary file (or null). */
 export type WriteJob = readonly [text: string, file: string | null, entry: string | null];
@@ -15,7 +13,9 @@ export type StoreJob = readonly [file: string, entry: string];
 
 /**
  * The worker's code, as plain JavaScript: a worker started from a `.ts` file would need the TypeScript loader again.
- * `copy` lists the indexes of the copies whose source was missing; `write` writes a cache entry through a temporary
+ * `copy` takes its sources and destinations in one text (one after the other, joined by NUL, which no path holds: one
+ * string is cheaper to pass to the thread than a list of pairs), and lists the indexes of the copies whose source was
+ * missing; `write` writes a cache entry through a temporary
  * file and a rename, so that no reader ever sees half an entry, and fails only when the file itself cannot be written;
  * `store` makes an entry of a file already written, and never fails. With `link`, a copy is a hard link and an entry is
  * a hard link to the file written, each falling back to a real copy where linking fails (another file system, one
@@ -63,10 +63,12 @@ const linkOrCopy = (from, to) => {
   }
   copyFileSync(from, to, constants.COPYFILE_FICLONE);
 };
-parentPort.on("message", ({ id, kind, jobs }) => {
+parentPort.on("message", ({ id, kind, jobs: posted }) => {
+  const jobs = kind !== "copy" ? posted : posted === "" ? [] : posted.split("\\0");
+  const step = kind === "copy" ? 2 : 1;
   const missing = [];
   let error = null;
-  for (let i = 0; i < jobs.length && error === null; i += 1) {
+  for (let i = 0; i < jobs.length && error === null; i += step) {
     try {
       if (kind === "write") {
         const [text, file, entry] = jobs[i];
@@ -89,12 +91,13 @@ parentPort.on("message", ({ id, kind, jobs }) => {
           // As above; a file that is missing is not stored.
         }
       } else {
-        const [from, to] = jobs[i];
+        const from = jobs[i];
+        const to = jobs[i + 1];
         folder(to);
         linkOrCopy(from, to);
       }
     } catch (failure) {
-      if (failure.code === "ENOENT" && kind === "copy") missing.push(i);
+      if (failure.code === "ENOENT" && kind === "copy") missing.push(i / 2);
       else error = String(failure.message);
     }
   }
@@ -121,12 +124,13 @@ export class FileCopier {
 
   /**
    * Copies files, creating the destination folders; resolves with the indexes of the jobs whose source is missing.
-   * @param jobs source and destination of each copy
+   * @param pairs source and destination of each copy, one after the other
    */
-  copy(jobs: readonly CopyJob[]): Promise<number[]> {
+  copy(pairs: readonly string[]): Promise<number[]> {
+    if (pairs.length === 0) return Promise.resolve([]);
     const thread = this.#threads[this.#turn] as CopyThread;
     this.#turn = (this.#turn + 1) % this.#threads.length;
-    return thread.post("copy", jobs);
+    return thread.post("copy", pairs.join("\0"));
   }
 
   /**
@@ -175,7 +179,7 @@ class CopyThread {
     });
   }
 
-  post(kind: "copy" | "write" | "store", jobs: readonly (CopyJob | WriteJob | StoreJob)[]): Promise<number[]> {
+  post(kind: "copy" | "write" | "store", jobs: string | readonly (WriteJob | StoreJob)[]): Promise<number[]> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();

@@ -19,7 +19,7 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { articleJson, slimSite } from "./article-json.ts";
-import { FileCopier, type CopyJob, type StoreJob, type WriteJob } from "./file-copier.ts";
+import { FileCopier, type StoreJob, type WriteJob } from "./file-copier.ts";
 import { PageKeys } from "./page-keys.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
@@ -59,8 +59,8 @@ export class PageCache {
   readonly #copier: FileCopier;
   /** Entries are hard-linked to and from the output instead of copied. */
   readonly links: boolean;
-  /** Entry names of every output of this build. */
-  readonly #used = new Set<string>();
+  /** Entry names of every output of this build (a list: a set is only needed when pruning, which is rare). */
+  readonly #used: string[] = [];
   /** Outputs left to render in this build: output file (relative to the output folder), entry name. */
   readonly #pending = new Map<string, string>();
   readonly #stores: Promise<unknown>[] = [];
@@ -102,21 +102,22 @@ export class PageCache {
       this.#pending.set(outputFile(path), name);
     };
     const copies: Promise<void>[] = [];
-    let jobs: CopyJob[] = [];
-    let taken: (readonly [path: string, name: string])[] = [];
+    // Source and destination of each copy, one after the other; site path and entry name of each, likewise.
+    let pairs: string[] = [];
+    let taken: string[] = [];
     const post = (): void => {
       const posted = taken;
       // Entries that are not there (never stored, or pruned by another build): rendered instead.
-      copies.push(this.#copier.copy(jobs).then((failed) => failed.forEach((index) => leave(...posted[index]!))));
-      jobs = [];
+      copies.push(this.#copier.copy(pairs).then((failed) => failed.forEach((index) => leave(posted[2 * index]!, posted[2 * index + 1]!))));
+      pairs = [];
       taken = [];
     };
     const take = (path: string, name: string): void => {
-      this.#used.add(name);
+      this.#used.push(name);
       if (empty) return leave(path, name);
-      jobs.push([this.#entry(name), this.#output(path)]);
-      taken.push([path, name]);
-      if (jobs.length >= CHUNK) post();
+      pairs.push(this.#entry(name), this.#output(path));
+      taken.push(path, name);
+      if (pairs.length >= 2 * CHUNK) post();
     };
     for (const page of site.articlePages) {
       const key = keys.article(page);
@@ -250,11 +251,12 @@ export class PageCache {
    */
   #prune(): void {
     const entries = this.#entries();
-    if (entries.filter(({ name }) => ENTRY.test(name)).length <= 2 * this.#used.size) return;
+    const used = new Set(this.#used);
+    if (entries.filter(({ name }) => ENTRY.test(name)).length <= 2 * used.size) return;
     const now = Date.now();
     for (const { name, path } of entries) {
       if (ENTRY.test(name)) {
-        if (!this.#used.has(name)) rmSync(path, { force: true });
+        if (!used.has(name)) rmSync(path, { force: true });
       } else if (now - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now) > STALE_TEMPORARY_MS) {
         rmSync(path, { force: true, recursive: true });
       }
