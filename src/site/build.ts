@@ -190,15 +190,16 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
   const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"), { link });
   let worker: RenderWorker | null = null;
   try {
-    const { todo, json, restored } = await restoreFiles(hand, outputDir, cache);
+    const { todo, restored, takeJson } = await restoreFiles(hand, outputDir, cache);
     if (parallel ?? todo.articlePages.length + todo.listingPages.length >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
     const batches = worker === null ? splitIntoBatches(todo, size) : splitIntoBatches(todo, size / PARALLEL_RUN_DIVISOR, 2);
     await renderBatches(batches, outputDir, {
       worker,
       // The worker loads Eleventy and renders its first batch while this thread writes the JSON files.
       before: async () => {
-        if (cache === null) writeArticleJson(json, outputDir);
-        else await cache.writeJson(json);
+        const pages = takeJson();
+        if (cache === null) writeArticleJson(pages, outputDir);
+        else await cache.writeJson(pages);
         // The full records and the load's garbage are gone: collected now, not counted alongside Eleventy's memory.
         collectGarbage();
       },
@@ -206,7 +207,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
       // Linked once written: the run's pages are on disk now; stored in the background while the next run renders.
       ...(cache?.links === true ? { onRendered: (batch) => cache.rendered(batch) } : {}),
     });
-    // Every Eleventy run copies the static files; with every page from the cache, none ran.
+    // The first Eleventy run copies the static files; with every page from the cache, none ran.
     if (batches.length === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
     await cache?.finish();
     return restored;
@@ -218,16 +219,23 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
 
 /**
  * Writes the text files, copies what the page cache holds, and returns the site data the templates need, with only
- * the pages to render, and the article pages whose JSON is still to write (with their full records).
+ * the pages to render, and a function giving once the article pages whose JSON is still to write (with their full
+ * records), which nothing else keeps.
  */
-async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null): Promise<{ todo: SiteData; json: readonly ArticlePage[]; restored: number }> {
+async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null): Promise<{ todo: SiteData; restored: number; takeJson: () => readonly ArticlePage[] }> {
   const full = hand();
   const restoring = cache?.restore(full, outputDir);
   // Awaited below; until then, a failure must not count as unhandled if writing the text files fails first.
   restoring?.catch(() => undefined);
   writeTextFiles(full.textFiles, outputDir);
   const { site: todo, json, restored } = (await restoring) ?? { site: slimSite(full), json: full.articlePages, restored: 0 };
-  return { todo, json, restored };
+  let pending: readonly ArticlePage[] = json;
+  const takeJson = (): readonly ArticlePage[] => {
+    const given = pending;
+    pending = [];
+    return given;
+  };
+  return { todo, restored, takeJson };
 }
 
 /** Replaces the output folder by the finished build: two renames, so the old site is never half-replaced. */
