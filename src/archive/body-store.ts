@@ -10,9 +10,10 @@
  * A line that is not where the scan found it, or not found, is looked for again once if the shard file changed since
  * (another build rewrote it); a body that cannot be found is `undefined`, and the caller parses the article again.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileStamp } from "../fingerprint.ts";
+import { readBytesAt } from "./read-at.ts";
 
 const KEY = /^[0-9a-f]{64}$/u;
 const NEWLINE = 0x0a;
@@ -153,19 +154,5 @@ function lines(text: Buffer): Map<string, readonly [offset: number, length: numb
 
 /** `length` bytes of a file from `offset`, as UTF-8; null when they cannot be read. */
 function readAt(file: string, offset: number, length: number): string | null {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return null;
-  }
-  try {
-    const buffer = Buffer.allocUnsafe(length);
-    const read = readSync(fd, buffer, 0, length, offset);
-    return read === length ? buffer.toString("utf8") : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+  return readBytesAt(file, offset, length)?.toString("utf8") ?? null;
 }

@@ -15,13 +15,14 @@
  * 50,000 articles, which as a JSON array took longer to parse and write than the rest of the assignment.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { endianness } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFolder } from "../fingerprint.ts";
 import { topicKindSchema, type ArticleRecord, type TopicRef } from "../parse/index.ts";
 import { AssignmentState, type ArchiveTopic, type Vocabulary } from "../topics/index.ts";
+import { readBytesAt } from "./read-at.ts";
 
 /** Bumped when the file's format, or what the archive makes of it, changes. */
 const FORMAT = "news-archive-topics-memo-1";
@@ -240,18 +241,5 @@ function isArchiveTopic(value: unknown): value is ArchiveTopic {
 /** Whether a file's first line is the key, read without reading the rest: a file of another key is not read whole. */
 function startsWithKey(file: string, key: string): boolean {
   const expected = Buffer.from(`${key}\n`);
-  const head = Buffer.alloc(expected.length);
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return false;
-  }
-  try {
-    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(expected);
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  return readBytesAt(file, 0, expected.length)?.equals(expected) === true;
 }
