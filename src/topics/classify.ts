@@ -59,7 +59,8 @@ const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
  */
 export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   let tokens = span.tokens;
-  let toks = tokens.map((t) => stripPossessive(t.text));
+  let toks: string[] = [];
+  for (const t of tokens) toks.push(stripPossessive(t.text));
   if (CONTRACTION.test(toks[0]!)) return [];
   if (span.ordinaryFirst && !TITLE_WORDS.has(toks[0]!.toLowerCase()) && !startsKnown(toks, gaz)) {
     tokens = tokens.slice(1);
@@ -189,40 +190,67 @@ function startsKnown(toks: readonly string[], gaz: Gazetteer): boolean {
   return false;
 }
 
-/** Classifies the words collected since the last known name or title word. */
+/**
+ * Classifies the words collected since the last known name or title word. No closures here: it runs for most spans,
+ * and tsx (esbuild `keepNames`) wraps each named function made per call in a costly `__name` call.
+ */
 function flush(c: Context): void {
   const { toks, gaz, span, out } = c;
   const run = c.run;
   while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
   if (run.length === 0) return;
-  const words = run.map((i) => toks[i]!);
-  const nameLike = words.every((w) => isTitleCase(w) || NAME_PARTICLE.test(w));
-  // The word-list facts below are look-ups in large sets: each is computed only where a branch reads it.
-  let firstAtKnown: number | undefined;
-  /** Where the first of the words that is a first name is, not counting the last word (-1: none). */
-  const firstAt = (): number => (firstAtKnown ??= words.length < 2 ? -1 : words.findIndex((w, k) => k < words.length - 1 && gaz.firstNames.has(keyOf(w))));
-  const firstStrong = (): boolean => firstAt() === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase());
-  const rare = (): boolean => words.some((w) => !gaz.commonWords.has(w.toLowerCase()));
-  const commonTail = (): boolean => words.some((w, k) => k > 0 && gaz.commonWords.has(w.toLowerCase()));
-  const last = words.length >= 2 ? words[words.length - 1]!.toLowerCase() : "";
-  if (words.length >= 2 && isOrganisation(words)) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
-  else if (words.length >= 2 && PLACE_SUFFIXES.has(last) && !(words.length === 2 && firstStrong())) out.push(mention(c, run[0]!, words.join(" "), "place"));
-  else if (words.length >= 2 && EVENT_SUFFIXES.has(last)) out.push(mention(c, run[0]!, words.join(" "), "subject"));
-  else if (words.length >= 2 && words.length <= 4 && nameLike && ((firstAt() === 0 && (firstStrong() || !commonTail())) || (c.cue && rare()))) out.push(mention(c, run[0]!, words.join(" "), "person", { cue: true }));
-  else if (words.length >= 3 && nameLike && firstAt() > 0) {
-    const at = firstAt();
-    out.push(mention(c, run[0]!, words.slice(0, at).join(" "), null));
-    out.push(mention(c, run[at]!, words.slice(at).join(" "), "person", { cue: true }));
-  } else if (words.length === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
-  else if (words.length === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
-    const place = gaz.placeNamed(words[0]!)!;
-    out.push(mention(c, run[0]!, words[0]!, "place", { name: place.name, known: true }));
+  const n = run.length;
+  const words: string[] = [];
+  let nameLike = true;
+  for (let k = 0; k < n; k += 1) {
+    const w = toks[run[k]!]!;
+    words.push(w);
+    if (nameLike && !isTitleCase(w) && !NAME_PARTICLE.test(w)) nameLike = false;
   }
-  else out.push(mention(c, run[0]!, words.join(" "), null));
+  // The word-list facts below are look-ups in large sets: each is computed only where a branch reads it.
+  const last = n >= 2 ? words[n - 1]!.toLowerCase() : "";
+  if (n >= 2 && isOrganisation(words)) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
+  else if (n >= 2 && PLACE_SUFFIXES.has(last) && !(n === 2 && firstNameAt(words, gaz) === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase()))) {
+    out.push(mention(c, run[0]!, words.join(" "), "place"));
+  } else if (n >= 2 && EVENT_SUFFIXES.has(last)) out.push(mention(c, run[0]!, words.join(" "), "subject"));
+  else {
+    // Read only for names: the first-name look-ups are the costly part.
+    const at = n >= 2 && nameLike ? firstNameAt(words, gaz) : -1;
+    if (n >= 2 && n <= 4 && nameLike && ((at === 0 && (!gaz.everydayWords.has(words[0]!.toLowerCase()) || !commonTail(words, gaz))) || (c.cue && rare(words, gaz)))) {
+      out.push(mention(c, run[0]!, words.join(" "), "person", { cue: true }));
+    } else if (n >= 3 && nameLike && at > 0) {
+      out.push(mention(c, run[0]!, words.slice(0, at).join(" "), null));
+      out.push(mention(c, run[at]!, words.slice(at).join(" "), "person", { cue: true }));
+    } else if (n === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
+    else if (n === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
+      const place = gaz.placeNamed(words[0]!)!;
+      out.push(mention(c, run[0]!, words[0]!, "place", { name: place.name, known: true }));
+    }
+    else out.push(mention(c, run[0]!, words.join(" "), null));
+  }
   c.run = [];
   c.cue = false;
   c.qualifier = null;
   c.titles = null;
+}
+
+/** Where the first of the words that is a first name is, not counting the last word (-1: none). */
+function firstNameAt(words: readonly string[], gaz: Gazetteer): number {
+  if (words.length < 2) return -1;
+  for (let k = 0; k < words.length - 1; k += 1) if (gaz.firstNames.has(keyOf(words[k]!))) return k;
+  return -1;
+}
+
+/** Some word is no common word. */
+function rare(words: readonly string[], gaz: Gazetteer): boolean {
+  for (const w of words) if (!gaz.commonWords.has(w.toLowerCase())) return true;
+  return false;
+}
+
+/** Some word past the first is a common word. */
+function commonTail(words: readonly string[], gaz: Gazetteer): boolean {
+  for (let k = 1; k < words.length; k += 1) if (gaz.commonWords.has(words[k]!.toLowerCase())) return true;
+  return false;
 }
 
 /** What a mention differs in from a plain one (named as it is written, unknown, weight 1, no cue). */
