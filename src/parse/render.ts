@@ -10,14 +10,44 @@ import { squash } from "./lines.ts";
 const toHtml = unified().use(remarkHtml, { sanitize: true });
 const fromMarkdown = unified().use(remarkParse);
 
-/** Renders plain-text blocks to sanitised HTML through an mdast tree built from them (never parsed as Markdown). */
+/**
+ * Renders plain-text blocks to sanitised HTML, exactly as remark-html renders the mdast tree of the blocks
+ * (`<p>`, `<h2>`, `<pre><code>`, one per line; `<` and `&` escaped as `&#x3C;` and `&#x26;`), without building
+ * the trees: for these three node kinds the output is fixed, and unified's toHast, sanitise and toHtml took a
+ * quarter of the parse. Text is never parsed as Markdown. A block holding a line ending (which remark-html would
+ * trim around) goes through remark-html itself. tests/parse-render.test.ts checks both agree.
+ */
 export function renderBlocks(blocks: readonly Block[]): string {
+  let html = "";
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i]!;
+    if (i > 0) html += "\n";
+    if (block.type === "preformatted") html += block.text === "" ? "<pre><code></code></pre>" : `<pre><code>${escapeText(block.text)}\n</code></pre>`;
+    else if (/[\r\n]/u.test(block.text)) return renderBlocksWithRemark(blocks);
+    else if (block.type === "heading") html += `<h2>${escapeText(block.text)}</h2>`;
+    else html += `<p>${escapeText(block.text)}</p>`;
+  }
+  return html;
+}
+
+/** Renders plain-text blocks through an mdast tree and remark-html (the reference {@link renderBlocks} matches). */
+export function renderBlocksWithRemark(blocks: readonly Block[]): string {
   const children: RootContent[] = blocks.map((block): RootContent => {
     if (block.type === "heading") return { type: "heading", depth: 2, children: [{ type: "text", value: block.text }] };
     if (block.type === "preformatted") return { type: "code", value: block.text };
     return { type: "paragraph", children: [{ type: "text", value: block.text }] };
   });
   return stringify({ type: "root", children });
+}
+
+// hast-util-to-html escapes only `<` and `&` in text, as upper-case hexadecimal references.
+function escapeText(text: string): string {
+  if (text.indexOf("<") === -1 && text.indexOf("&") === -1) return text;
+  return text.replace(/[<&]/gu, reference);
+}
+
+function reference(c: string): string {
+  return c === "<" ? "&#x3C;" : "&#x26;";
 }
 
 /** A Markdown body read through remark-parse: its leading `# title` (taken off), blocks and HTML. */
