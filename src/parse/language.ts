@@ -19,11 +19,12 @@ const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
   uk: ["і", "в", "не", "що", "на", "з", "та", "це", "до", "у", "як", "від", "за", "який", "також", "й"],
 };
 
-const STOPWORD_SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words)]),
-);
 const LATIN = ["en", "de", "fr", "es", "pl", "cs", "sl"] as const;
 const CYRILLIC = ["ru", "bg", "uk"] as const;
+const LANGS: readonly string[] = [...LATIN, ...CYRILLIC];
+// Each function word with one bit per language of LANGS that uses it, so one lookup per word scores them all.
+const STOPWORD_LANGS: ReadonlyMap<string, number> = stopwordBits();
+const LONGEST_STOPWORD = Math.max(...Object.values(STOPWORDS).flat().map((word) => word.length));
 const MIN_WORDS = 12;
 /** Inspect at most this much text: the lead is enough, and a 10 MB file must not cost more. */
 const SAMPLE = 2000;
@@ -34,8 +35,9 @@ const SAMPLE = 2000;
  */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE).toLowerCase();
-  const words = sample.match(/[\p{L}]+/gu) ?? [];
-  if (words.length < MIN_WORDS) return null;
+  const hits = new Array<number>(LANGS.length).fill(0);
+  const words = countWords(sample, hits);
+  if (words < MIN_WORDS) return null;
   let latin = 0;
   let cyrillic = 0;
   let greek = 0;
@@ -58,18 +60,16 @@ export function detectLanguage(text: string): string | null {
     if (russian && !ukrainian) return "ru";
     // Bulgarian writes ъ as a vowel in common words (със, във, към); Russian has it only as a rare sign.
     if (!russian && !ukrainian && /ъ/u.test(sample)) return "bg";
-    return bestByStopwords(words, CYRILLIC);
+    return bestByStopwords(hits, words, CYRILLIC);
   }
-  if (latin / letters > 0.6) return bestByStopwords(words, LATIN);
+  if (latin / letters > 0.6) return bestByStopwords(hits, words, LATIN);
   return null;
 }
 
-function bestByStopwords(words: readonly string[], candidates: readonly string[]): string | null {
+function bestByStopwords(hits: readonly number[], words: number, candidates: readonly string[]): string | null {
   const scores = candidates.map((lang) => {
-    const set = STOPWORD_SETS.get(lang) ?? new Set<string>();
-    let hits = 0;
-    for (const word of words) if (set.has(word)) hits += 1;
-    return { lang, hits, share: hits / words.length };
+    const langHits = hits[LANGS.indexOf(lang)]!;
+    return { lang, hits: langHits, share: langHits / words };
   });
   scores.sort((a, b) => b.share - a.share);
   const [first, second] = scores;
@@ -77,4 +77,56 @@ function bestByStopwords(words: readonly string[], candidates: readonly string[]
   // A clear winner only: closely related languages share many function words.
   if (second !== undefined && first.share < second.share * 1.3) return null;
   return first.lang;
+}
+
+// Counts the words of the sample (runs of letters, as `/\p{L}+/gu` finds them) and adds each language's
+// function-word hits to `hits`. One pass, no array of words: short words only are looked up.
+function countWords(sample: string, hits: number[]): number {
+  let words = 0;
+  let i = 0;
+  while (i < sample.length) {
+    let size = letterSize(sample, i);
+    if (size === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    do i += size;
+    while (i < sample.length && (size = letterSize(sample, i)) > 0);
+    words += 1;
+    if (i - start <= LONGEST_STOPWORD) {
+      const bits = STOPWORD_LANGS.get(sample.slice(start, i));
+      if (bits !== undefined) for (let k = 0; k < LANGS.length; k += 1) if ((bits >> k) & 1) hits[k]! += 1;
+    }
+  }
+  return words;
+}
+
+// Whether each code unit of the Basic Multilingual Plane is a letter (`\p{L}`): 0 not known yet, 1 no, 2 yes.
+const BMP_LETTER = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
+
+// Length in code units of the letter at `i` (2 for a letter outside the BMP), or 0 when it is no letter.
+function letterSize(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    // A surrogate pair is one code point; a lone surrogate is no letter.
+    return low >= 0xdc00 && low <= 0xdfff && LETTER.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = BMP_LETTER[c]!;
+  if (known === 0) {
+    known = LETTER.test(String.fromCharCode(c)) ? 2 : 1;
+    BMP_LETTER[c] = known;
+  }
+  return known === 2 ? 1 : 0;
+}
+
+function stopwordBits(): Map<string, number> {
+  const bits = new Map<string, number>();
+  LANGS.forEach((lang, k) => {
+    for (const word of STOPWORDS[lang] ?? []) bits.set(word, (bits.get(word) ?? 0) | (1 << k));
+  });
+  return bits;
 }
