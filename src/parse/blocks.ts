@@ -40,11 +40,12 @@ function splitChunks(lines: readonly Line[]): Line[][] {
 function chunkBlocks(chunk: readonly Line[]): Block[] {
   const out: Block[] = [];
   let prose: Line[] = [];
+  const columns = chunk.map(hasColumnGap);
   for (let i = 0; i < chunk.length; i += 1) {
     // Two or more consecutive column-aligned lines are a table.
-    if (COLUMN_GAP.test(chunk[i]!.text.trim()) && i + 1 < chunk.length && COLUMN_GAP.test(chunk[i + 1]!.text.trim())) {
+    if (columns[i]! && i + 1 < chunk.length && columns[i + 1]!) {
       let end = i;
-      while (end + 1 < chunk.length && COLUMN_GAP.test(chunk[end + 1]!.text.trim())) end += 1;
+      while (end + 1 < chunk.length && columns[end + 1]!) end += 1;
       out.push(...proseBlocks(prose));
       prose = [];
       out.push(preformatted(chunk.slice(i, end + 1)));
@@ -53,6 +54,13 @@ function chunkBlocks(chunk: readonly Line[]): Block[] {
   }
   out.push(...proseBlocks(prose));
   return out;
+}
+
+// The gap needs non-blank characters on both sides, so leading and trailing blanks never take part: no trim.
+// Most lines hold neither three spaces in a row nor a tab, which two plain searches tell without the pattern.
+function hasColumnGap(line: Line): boolean {
+  const text = line.text;
+  return (text.includes("   ") || text.includes("\t")) && COLUMN_GAP.test(text);
 }
 
 function proseBlocks(lines: readonly Line[]): Block[] {

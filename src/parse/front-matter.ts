@@ -18,15 +18,16 @@ function refuse(name: string): () => never {
   };
 }
 
-// A fresh options object per call (gray-matter caches results when called without options) whose
-// engines replace every executable or non-YAML engine with one that refuses, as a second guard
-// behind the fence check below.
-function options(): Parameters<typeof matter>[1] {
-  const engines = Object.fromEntries(
-    ["js", "javascript", "coffee", "coffeescript", "cson", "json", "toml"].map((name) => [name, { parse: refuse(name) }]),
-  );
-  return { language: "yaml", engines } as Parameters<typeof matter>[1];
-}
+// Options on every call (gray-matter caches and shares results when called without them) whose engines replace
+// every executable or non-YAML engine with one that refuses, as a second guard behind the fence check below.
+// Made once and frozen: gray-matter copies options and never writes to them, and making the refusing engines
+// anew for each article cost as much as reading its YAML.
+const OPTIONS: Parameters<typeof matter>[1] = Object.freeze({
+  language: "yaml",
+  engines: Object.freeze(
+    Object.fromEntries(["js", "javascript", "coffee", "coffeescript", "cson", "json", "toml"].map((name) => [name, Object.freeze({ parse: refuse(name) })])),
+  ),
+}) as Parameters<typeof matter>[1];
 
 /**
  * Reads YAML front matter when line 1 is a `---` fence. Returns null when the file has none.
@@ -56,7 +57,7 @@ export function readFrontMatter(lines: readonly Line[], reporter: Reporter): Fro
   const yaml = lines.slice(1, close).map((line) => line.text).join("\n");
   let data: unknown;
   try {
-    data = matter(`---\n${yaml}\n---\n`, options()).data;
+    data = matter(`---\n${yaml}\n---\n`, OPTIONS).data;
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message;

@@ -55,6 +55,7 @@ export function isBlank(text: string): boolean {
 
 /** Collapses runs of white space (including no-break spaces) to one space and trims. */
 export function squash(text: string): string {
-  // Most text needs no change; testing first avoids building a new string per paragraph.
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
+  // One pass: a run of two or more white-space characters, or a single one that is not a space, becomes a
+  // space (the same as replacing every run of /\s+/ by one space, without replacing single spaces by spaces).
+  return text.replace(/\s{2,}|[^\S ]/g, " ").trim();
 }
