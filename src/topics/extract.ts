@@ -10,7 +10,8 @@ import { classify, looksLikeName } from "./classify.ts";
 import type { Evidence, Mention } from "./classify.ts";
 import { addImpliedCountries, companiesUpFront } from "./implied.ts";
 import { isAllCaps, keyOf } from "./normalise.ts";
-import { findSpans, stripPossessive, wordContext } from "./spans.ts";
+import { findSpans, SentenceStarts, stripPossessive } from "./spans.ts";
+import type { Span } from "./spans.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** The text extraction reads: the headline and the body blocks (never byline, photo credit or source). */
@@ -72,10 +73,14 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   const blocks = firstCharacters(text.blocks.map((b, i) => (i === 0 && dateline !== null ? withoutDateline(b.text, dateline) : b.text)), MAX_TEXT);
   const tokens = blocks.map(tokenize);
   const titleTokens = shoutedTitle ? { texts: [], offsets: [] } : tokenize(title);
-  const words = wordContext([titleTokens, ...tokens], gaz.commonWords);
+  // Spans are classified once every block is read: whether a sentence's first word is a name depends on the whole text.
+  const starts = new SentenceStarts(gaz.commonWords);
+  const spans: Span[][] = [];
+  for (let block = shoutedTitle ? 0 : -1; block < tokens.length; block += 1) spans.push(findSpans(block === -1 ? titleTokens : tokens[block]!, starts));
+  starts.resolve([titleTokens, ...tokens]);
   const mentions: Mention[] = [];
-  for (let block = shoutedTitle ? 0 : -1; block < tokens.length; block += 1) {
-    for (const span of findSpans(block === -1 ? titleTokens : tokens[block]!, words)) mentions.push(...classify(span, block, gaz));
+  for (let block = shoutedTitle ? 0 : -1, k = 0; block < tokens.length; block += 1, k += 1) {
+    for (const span of spans[k]!) mentions.push(...classify(span, block, gaz));
   }
   if (shoutedTitle) mentions.push(...shoutedHeadline(title, gaz));
   for (const m of mentions) {

@@ -17,8 +17,11 @@ export interface Span {
   readonly after: string;
   /** An acronym in brackets right after the span: "United Nations Educational ... Organization (UNESCO)". */
   readonly definedAs: string | null;
-  /** The first token starts a sentence and is an ordinary word ("New", "Another"): drop it unless it begins a known name. */
-  readonly ordinaryFirst: boolean;
+  /**
+   * The first token starts a sentence and is an ordinary word ("New", "Another"): drop it unless it begins a known name.
+   * Set once the whole article is read (see {@link SentenceStarts}).
+   */
+  ordinaryFirst: boolean;
 }
 
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "capt", "maj", "sgt", "rev", "mt", "ft"]);
@@ -27,25 +30,12 @@ const MAX_SPAN = 12;
 const OPENERS = new Set(['"', "“", "”", "«", "»", "("]);
 const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
 
-/** What the article as a whole says about words, to tell a sentence's first word from a name. */
-export interface WordContext {
-  /**
-   * Words met in lowercase anywhere in the article, of those a capitalised word of the article could be in lowercase
-   * (the same first letter and length): the only ones asked about.
-   */
-  readonly lowercase: ReadonlySet<string>;
-  /** Capitalised words met inside a sentence (so names, even when they are also common words). */
-  readonly capitalisedInside: ReadonlySet<string>;
-  /** Common English words. */
-  readonly common: ReadonlySet<string>;
-}
-
 /**
  * Finds the candidate spans of one block.
  * @param tokens the block's tokens (see `tokenize`)
- * @param words what the article says about its words (see {@link wordContext})
+ * @param starts the article's spans at a sentence start, whose first word is told from a name once every block is read
  */
-export function findSpans(tokens: Tokens, words: WordContext): Span[] {
+export function findSpans(tokens: Tokens, starts: SentenceStarts): Span[] {
   const { texts, offsets } = tokens;
   const spans: Span[] = [];
   let sentenceStart = true;
@@ -75,14 +65,15 @@ export function findSpans(tokens: Tokens, words: WordContext): Span[] {
     while (end > first && STOP_WORDS.has(lower(texts[end - 1]!)) && !isAcronymLike(texts[end - 1]!)) end -= 1;
     // A single token left was just read by the loop above.
     while (end - first > 1 && STOP_WORDS.has(lower(texts[first]!)) && !isAcronymLike(texts[first]!)) first += 1;
-    const ordinaryFirst = sentenceStart && first === i && end > first && isOrdinaryStart(text, words);
     if (end > first) {
       const run: SpanToken[] = [];
       for (let m = first; m < end; m += 1) run.push({ text: texts[m]!, offset: offsets[m]! });
       const before: string[] = [];
       for (let b = i - 1; b >= 0 && before.length < 2 && startsLower(texts[b]!); b -= 1) before.push(texts[b]!);
       const acr = texts[j] === "(" && texts[j + 2] === ")" && isAcronymLike(texts[j + 1]!) ? texts[j + 1]! : null;
-      spans.push({ tokens: run, before, after: lower(texts[j] ?? ""), definedAs: acr, ordinaryFirst });
+      const span: Span = { tokens: run, before, after: lower(texts[j] ?? ""), definedAs: acr, ordinaryFirst: false };
+      spans.push(span);
+      if (sentenceStart && first === i) starts.ask(span, text);
     }
     sentenceStart = false;
     i = j;
@@ -91,26 +82,75 @@ export function findSpans(tokens: Tokens, words: WordContext): Span[] {
 }
 
 /**
- * The word context of an article, for {@link findSpans}.
- * @param blocks the tokens of the headline and blocks
- * @param common common English words
+ * The spans of an article that start a sentence, and whether each one's first word is an ordinary word there: a stop
+ * word, a word the article also writes in lowercase, or a common word it never capitalises inside a sentence. Those
+ * facts need the whole article, so the spans ask while their blocks are read and are answered in one pass at the end
+ * that looks only at the words asked about (building sets of every word of the article cost more than finding spans).
  */
-export function wordContext(blocks: readonly Tokens[], common: ReadonlySet<string>): WordContext {
-  const lowercase = new Set<string>();
-  const capitalisedInside = new Set<string>();
-  for (const { texts } of blocks) {
-    for (let i = 0; i < texts.length; i += 1) {
-      const t = texts[i]!;
-      const c = t.charCodeAt(0);
-      if (c >= 97 && c <= 122) lowercase.add(t);
-      else if (isCapitalised(t) && i > 0) {
-        const prev = texts[i - 1]!;
-        const p = prev.charCodeAt(0);
-        if (prev === "," || (p >= 97 && p <= 122)) capitalisedInside.add(t.toLowerCase());
+export class SentenceStarts {
+  private readonly spans: Span[] = [];
+  /** The lowercase word each span asks about, by the span's index. */
+  private readonly asked: string[] = [];
+  /** The words asked about. */
+  private readonly words = new Set<string>();
+
+  /** @param common common English words */
+  constructor(private readonly common: ReadonlySet<string>) {}
+
+  /** Asks whether the span's first token (`text`, at a sentence start) is an ordinary word; answered by `resolve`. */
+  ask(span: Span, text: string): void {
+    if (isAcronymLike(text)) return;
+    const l = lower(stripPossessive(text));
+    if (STOP_WORDS.has(l)) {
+      span.ordinaryFirst = true;
+      return;
+    }
+    this.spans.push(span);
+    this.asked.push(l);
+    this.words.add(l);
+  }
+
+  /**
+   * Answers the spans asked about: a word is ordinary when a token of the article is that word as written in lowercase,
+   * or when it is a common word and no token inside a sentence (after a comma or a lowercase word) is it capitalised.
+   * @param blocks the tokens of the headline and blocks
+   */
+  resolve(blocks: readonly Tokens[]): void {
+    if (this.spans.length === 0) return;
+    const words = this.words;
+    // Which lengths (bit 31: 31 or more) of words asked about start with each ASCII lowercase letter, and which
+    // letters start any: most tokens are ruled out without a look-up.
+    const lengths = new Int32Array(26);
+    let letters = 0;
+    for (const w of words) {
+      const c = w.charCodeAt(0) - 97;
+      if (c < 0 || c >= 26) continue;
+      lengths[c]! |= 1 << Math.min(w.length, 31);
+      letters |= 1 << c;
+    }
+    const lowercase = new Set<string>();
+    const capitalisedInside = new Set<string>();
+    for (const { texts } of blocks) {
+      for (let i = 0; i < texts.length; i += 1) {
+        const t = texts[i]!;
+        const c = t.charCodeAt(0);
+        if (c >= 97 && c <= 122) {
+          if (((lengths[c - 97]! >>> Math.min(t.length, 31)) & 1) !== 0 && words.has(t)) lowercase.add(t);
+        } else if (i > 0 && (c < 65 || c > 90 || ((letters >>> (c - 65)) & 1) !== 0) && isCapitalised(t)) {
+          const prev = texts[i - 1]!;
+          const p = prev.charCodeAt(0);
+          if (prev === "," || (p >= 97 && p <= 122)) {
+            const l = t.toLowerCase();
+            if (words.has(l)) capitalisedInside.add(l);
+          }
+        }
       }
     }
+    for (let k = 0; k < this.spans.length; k += 1) {
+      const l = this.asked[k]!;
+      this.spans[k]!.ordinaryFirst = lowercase.has(l) || (this.common.has(l) && !capitalisedInside.has(l));
+    }
   }
-  return { lowercase, capitalisedInside, common };
 }
 
 /** Removes a possessive ending: "Ankara's" -> "Ankara". */
@@ -146,12 +186,6 @@ function endsPossessive(text: string): boolean {
 
 function isAcronymLike(text: string): boolean {
   return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$/u.test(text);
-}
-
-function isOrdinaryStart(text: string, words: WordContext): boolean {
-  if (isAcronymLike(text)) return false;
-  const l = lower(stripPossessive(text));
-  return STOP_WORDS.has(l) || words.lowercase.has(l) || (words.common.has(l) && !words.capitalisedInside.has(l));
 }
 
 function lower(text: string): string {
