@@ -58,9 +58,9 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
   eleventyConfig.addGlobalData("site", () => {
     data ??= (async () => {
       const site = await options.site();
-      if (options.writeArticleJson === false) return site;
+      if (options.writeArticleJson === false) return shared(site);
       if (output !== null) writeArticleJson(site.articlePages, output);
-      return slimSite(site);
+      return shared(slimSite(site));
     })();
     return data;
   });
@@ -76,3 +76,11 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
   }
 }
 
+/**
+ * The site data as Eleventy is to share it: a frozen copy of its top level. Eleventy copies the global data into each
+ * template's data and wraps it in a proxy for each paginated page (every read of `site.…` from a page makes a new
+ * proxy), unless the object is frozen: then it hands it on as it is. Templates only read it.
+ */
+function shared(site: SiteData): SiteData {
+  return Object.isFrozen(site) ? site : Object.freeze({ ...site });
+}
