@@ -15,11 +15,13 @@ export type StoreJob = readonly [file: string, entry: string];
  * The worker's code, as plain JavaScript: a worker started from a `.ts` file would need the TypeScript loader again.
  * `copy` takes its sources and destinations in one text (one after the other, joined by NUL, which no path holds: one
  * string is cheaper to pass to the thread than a list of pairs), and lists the indexes of the copies whose source was
- * missing; `write` writes a cache entry through a temporary
- * file and a rename, so that no reader ever sees half an entry, and fails only when the file itself cannot be written;
+ * missing; `write` takes the texts already encoded, in one buffer handed over to the thread (transferred, not copied),
+ * with the file, entry, offset and length of each one after the other, writes each file, and makes each cache entry
+ * so that no reader ever sees half an entry (see `store`); it fails only when the file itself cannot be written;
  * `store` makes an entry of a file already written, and never fails. With `link`, a copy is a hard link and an entry is
- * a hard link to the file written, each falling back to a real copy where linking fails (another file system, one
- * that has no links, too many links to one file); after a failure other than too many links, the thread stops trying.
+ * a hard link to the file written, made at once (a link appears whole), each falling back to a real copy where linking
+ * fails (another file system, one that has no links, too many links to one file); after a failure other than too many
+ * links, the thread stops trying. A copy or a write is made under a temporary name, then renamed.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -63,47 +65,81 @@ const linkOrCopy = (from, to) => {
   }
   copyFileSync(from, to, constants.COPYFILE_FICLONE);
 };
-parentPort.on("message", ({ id, kind, jobs: posted }) => {
-  const jobs = kind !== "copy" ? posted : posted === "" ? [] : posted.split("\\0");
-  const step = kind === "copy" ? 2 : 1;
-  const missing = [];
-  let error = null;
-  for (let i = 0; i < jobs.length && error === null; i += step) {
+// Makes an entry of a written file: a link straight under the entry's name where it can (no temporary name needed),
+// else through a temporary file (an entry already there is replaced, a copy is not seen half made).
+const storeFile = (file, entry) => {
+  if (linking) {
+    folder(entry);
     try {
-      if (kind === "write") {
-        const [text, file, entry] = jobs[i];
-        if (file !== null) {
-          folder(file);
-          writeFileSync(file, text);
-        }
-        if (entry !== null) {
-          try {
-            atomically(entry, (temporary) => (linking && file !== null ? linkOrCopy(file, temporary) : writeFileSync(temporary, text)));
-          } catch {
-            // A cache entry that cannot be written (disk full, a read-only cache) is only made again next time.
-          }
-        }
-      } else if (kind === "store") {
-        const [file, entry] = jobs[i];
-        try {
-          atomically(entry, (temporary) => linkOrCopy(file, temporary));
-        } catch {
-          // As above; a file that is missing is not stored.
-        }
-      } else {
-        const from = jobs[i];
-        const to = jobs[i + 1];
-        folder(to);
-        linkOrCopy(from, to);
-      }
+      linkSync(file, entry);
+      return;
     } catch (failure) {
-      if (failure.code === "ENOENT" && kind === "copy") missing.push(i / 2);
-      else error = String(failure.message);
+      if (failure.code === "ENOENT") throw failure;
     }
+  }
+  atomically(entry, (temporary) => linkOrCopy(file, temporary));
+};
+const write = ({ bytes, places }) => {
+  const all = new Uint8Array(bytes);
+  for (let i = 0; i < places.length; i += 4) {
+    const [file, entry, offset, length] = places.slice(i, i + 4);
+    const text = all.subarray(offset, offset + length);
+    if (file !== null) {
+      folder(file);
+      writeFileSync(file, text);
+    }
+    if (entry === null) continue;
+    try {
+      if (linking && file !== null) storeFile(file, entry);
+      else atomically(entry, (temporary) => writeFileSync(temporary, text));
+    } catch {
+      // A cache entry that cannot be written (disk full, a read-only cache) is only made again next time.
+    }
+  }
+};
+const store = (jobs) => {
+  for (const [file, entry] of jobs) {
+    try {
+      storeFile(file, entry);
+    } catch {
+      // As above; a file that is missing is not stored.
+    }
+  }
+};
+const copy = (posted) => {
+  const jobs = posted === "" ? [] : posted.split("\\0");
+  const missing = [];
+  for (let i = 0; i < jobs.length; i += 2) {
+    const to = jobs[i + 1];
+    try {
+      folder(to);
+      linkOrCopy(jobs[i], to);
+    } catch (failure) {
+      if (failure.code !== "ENOENT") throw failure;
+      missing.push(i / 2);
+    }
+  }
+  return missing;
+};
+parentPort.on("message", ({ id, kind, jobs }) => {
+  let missing = [];
+  let error = null;
+  try {
+    if (kind === "copy") missing = copy(jobs);
+    else if (kind === "write") write(jobs);
+    else store(jobs);
+  } catch (failure) {
+    error = String(failure.message);
   }
   parentPort.postMessage({ id, missing, error });
 });
 `;
+
+/** Texts to write, encoded in one buffer: file, entry, byte offset and byte length of each, one after the other. */
+interface EncodedWrites {
+  readonly bytes: ArrayBuffer;
+  readonly places: readonly (string | number | null)[];
+}
 
 /** Threads copying: with the main thread idle once the keys are made, a second one halves the wait for the links. */
 const COPY_THREADS = 2;
@@ -138,7 +174,19 @@ export class FileCopier {
    * @param jobs text, file and entry of each write
    */
   async write(jobs: readonly WriteJob[]): Promise<void> {
-    await (this.#threads[0] as CopyThread).post("write", jobs);
+    // Encoded here into one buffer that the thread takes over: the texts themselves would be copied into the thread,
+    // and encoded there again to be written.
+    const lengths = jobs.map(([text]) => Buffer.byteLength(text));
+    const bytes = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
+    const places: (string | number | null)[] = [];
+    let offset = 0;
+    jobs.forEach(([text, file, entry], i) => {
+      const length = lengths[i] as number;
+      bytes.write(text, offset, length);
+      places.push(file, entry, offset, length);
+      offset += length;
+    });
+    await (this.#threads[0] as CopyThread).post("write", { bytes: bytes.buffer, places }, [bytes.buffer]);
   }
 
   /**
@@ -179,12 +227,12 @@ class CopyThread {
     });
   }
 
-  post(kind: "copy" | "write" | "store", jobs: string | readonly (WriteJob | StoreJob)[]): Promise<number[]> {
+  post(kind: "copy" | "write" | "store", jobs: string | EncodedWrites | readonly StoreJob[], transfer: readonly ArrayBuffer[] = []): Promise<number[]> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       if (this.#waiting.size === 0) this.#worker.ref();
       this.#waiting.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, kind, jobs });
+      this.#worker.postMessage({ id, kind, jobs }, transfer);
     });
   }
 
