@@ -27,6 +27,15 @@ describe("detectLanguage", () => {
     expect(detectLanguage("1,655.8 872.0 164.6 2,692.4 (4,161.0) 48.0 nil 15.0 (7.9) 20.0 100.9 45.1 166.1 218.5")).toBeNull();
     expect(detectLanguage("")).toBeNull();
   });
+
+  it("should count words as runs of letters of any plane, in any case, and not count digits or lone surrogates", () => {
+    const eleven = "the and of to in is that for was on with";
+    // Twelve words is the least it guesses from.
+    expect(detectLanguage(`${eleven} \u{1D400}`)).toBe("en");
+    expect(detectLanguage(`${eleven.toUpperCase()} X`)).toBe("en");
+    expect(detectLanguage(`${eleven} \ud800`)).toBeNull();
+    expect(detectLanguage(`${eleven} 1984`)).toBeNull();
+  });
 });
 
 describe("parseArticle language", () => {

@@ -15,13 +15,23 @@ const MAX_WRAP_WIDTH = 100;
  * a short, unpunctuated line standing alone between paragraphs becomes a `heading`.
  */
 export function buildBlocks(lines: readonly Line[]): Block[] {
-  const chunks = splitChunks(lines);
-  const blocks: Array<Block & { alone: boolean }> = [];
-  for (const chunk of chunks) {
-    for (const block of chunkBlocks(chunk)) blocks.push({ ...block, alone: chunk.length === 1 });
+  const blocks: Block[] = [];
+  // Whether each block is a chunk's only line (only those can be headings).
+  const alone: boolean[] = [];
+  for (const chunk of splitChunks(lines)) {
+    if (chunk.length === 1) {
+      // One line is one paragraph: a table needs two column-aligned lines, a run of rows three.
+      blocks.push(paragraph(chunk));
+      alone.push(true);
+    } else {
+      for (const block of chunkBlocks(chunk)) {
+        blocks.push(block);
+        alone.push(false);
+      }
+    }
   }
-  markHeadings(blocks);
-  return blocks.map(({ type, text, line }) => ({ type, text, line }));
+  markHeadings(blocks, alone);
+  return blocks;
 }
 
 function splitChunks(lines: readonly Line[]): Line[][] {
@@ -135,14 +145,14 @@ function preformatted(lines: readonly Line[]): Block {
 }
 
 // A stand-alone short line without closing punctuation, between two paragraphs, is a subheading.
-function markHeadings(blocks: Array<Block & { alone: boolean }>): void {
+function markHeadings(blocks: Block[], alone: readonly boolean[]): void {
   for (let i = 1; i + 1 < blocks.length; i += 1) {
     const block = blocks[i]!;
     const before = blocks[i - 1]!;
     const after = blocks[i + 1]!;
-    if (!block.alone || block.type !== "paragraph" || before.type !== "paragraph" || after.type !== "paragraph") continue;
+    if (!alone[i]! || block.type !== "paragraph" || before.type !== "paragraph" || after.type !== "paragraph") continue;
     // Prose on both sides: a run of short lines (a fixture list, an address) is not a heading.
-    if (looksLikeSubheading(block.text) && /[.!?…"»”)]$/u.test(before.text) && !(after.alone && looksLikeSubheading(after.text))) block.type = "heading";
+    if (looksLikeSubheading(block.text) && /[.!?…"»”)]$/u.test(before.text) && !(alone[i + 1]! && looksLikeSubheading(after.text))) block.type = "heading";
   }
 }
 

@@ -22,8 +22,10 @@ const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
 const LATIN = ["en", "de", "fr", "es", "pl", "cs", "sl"] as const;
 const CYRILLIC = ["ru", "bg", "uk"] as const;
 const LANGS: readonly string[] = [...LATIN, ...CYRILLIC];
-// Each function word with one bit per language of LANGS that uses it, so one lookup per word scores them all.
-const STOPWORD_LANGS: ReadonlyMap<string, number> = stopwordBits();
+// Each function word with one bit per language of LANGS that uses it, in buckets by a hash of its letters, so
+// one look-up per word (without cutting it out of the text) scores every language at once.
+const BUCKETS = 256;
+const STOPWORD_BUCKETS: ReadonlyArray<ReadonlyArray<{ word: string; langs: number }> | undefined> = stopwordBuckets();
 const LONGEST_STOPWORD = Math.max(...Object.values(STOPWORDS).flat().map((word) => word.length));
 const MIN_WORDS = 12;
 /** Inspect at most this much text: the lead is enough, and a 10 MB file must not cost more. */
@@ -36,18 +38,8 @@ const SAMPLE = 2000;
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, SAMPLE).toLowerCase();
   const hits = new Array<number>(LANGS.length).fill(0);
-  const words = countWords(sample, hits);
+  const { words, latin, cyrillic, greek } = scan(sample, hits);
   if (words < MIN_WORDS) return null;
-  let latin = 0;
-  let cyrillic = 0;
-  let greek = 0;
-  // Code point ranges, not a regular expression per character: this runs on every article.
-  for (let i = 0; i < sample.length; i += 1) {
-    const c = sample.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin += 1;
-    else if (c >= 0x400 && c <= 0x4ff) cyrillic += 1;
-    else if (c >= 0x370 && c <= 0x3ff) greek += 1;
-  }
   const letters = latin + cyrillic + greek;
   if (letters === 0) return null;
   if (greek / letters > 0.6) return "el";
@@ -79,27 +71,69 @@ function bestByStopwords(hits: readonly number[], words: number, candidates: rea
   return first.lang;
 }
 
-// Counts the words of the sample (runs of letters, as `/\p{L}+/gu` finds them) and adds each language's
-// function-word hits to `hits`. One pass, no array of words: short words only are looked up.
-function countWords(sample: string, hits: number[]): number {
-  let words = 0;
-  let i = 0;
-  while (i < sample.length) {
-    let size = letterSize(sample, i);
+interface Counts {
+  /** Runs of letters, as `/\p{L}+/gu` finds them. */
+  words: number;
+  /** Code units in the ranges of lower-case Latin, Cyrillic and Greek letters. */
+  latin: number;
+  cyrillic: number;
+  greek: number;
+}
+
+// One pass over the sample: counts its words and the code units of each script (ranges, not a regular expression
+// per character: this runs on every article), and adds each language's function-word hits to `hits`.
+function scan(sample: string, hits: number[]): Counts {
+  const counts: Counts = { words: 0, latin: 0, cyrillic: 0, greek: 0 };
+  let start = -1;
+  let hash = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) counts.latin += 1;
+    else if (c >= 0x400 && c <= 0x4ff) counts.cyrillic += 1;
+    else if (c >= 0x370 && c <= 0x3ff) counts.greek += 1;
+    const size = c < 0x80 ? ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : 0) : letterSize(sample, i);
     if (size === 0) {
-      i += 1;
+      if (start !== -1) {
+        addHits(sample, start, i, hash, hits);
+        counts.words += 1;
+        start = -1;
+      }
       continue;
     }
-    const start = i;
-    do i += size;
-    while (i < sample.length && (size = letterSize(sample, i)) > 0);
-    words += 1;
-    if (i - start <= LONGEST_STOPWORD) {
-      const bits = STOPWORD_LANGS.get(sample.slice(start, i));
-      if (bits !== undefined) for (let k = 0; k < LANGS.length; k += 1) if ((bits >> k) & 1) hits[k]! += 1;
+    if (start === -1) {
+      start = i;
+      hash = 0;
+    }
+    hash = (Math.imul(hash, 31) + c) | 0;
+    // The second half of a surrogate pair (no script range holds it).
+    if (size === 2) {
+      i += 1;
+      hash = (Math.imul(hash, 31) + sample.charCodeAt(i)) | 0;
     }
   }
-  return words;
+  if (start !== -1) {
+    addHits(sample, start, sample.length, hash, hits);
+    counts.words += 1;
+  }
+  return counts;
+}
+
+// Adds one to each language whose function words hold sample[start, end) (whose letters hash to `hash`).
+function addHits(sample: string, start: number, end: number, hash: number, hits: number[]): void {
+  if (end - start > LONGEST_STOPWORD) return;
+  const bucket = STOPWORD_BUCKETS[hash & (BUCKETS - 1)];
+  if (bucket === undefined) return;
+  for (const entry of bucket) {
+    if (entry.word.length !== end - start || !sample.startsWith(entry.word, start)) continue;
+    for (let k = 0; k < LANGS.length; k += 1) if ((entry.langs >> k) & 1) hits[k]! += 1;
+    return;
+  }
+}
+
+function hashOf(word: string): number {
+  let hash = 0;
+  for (let i = 0; i < word.length; i += 1) hash = (Math.imul(hash, 31) + word.charCodeAt(i)) | 0;
+  return hash;
 }
 
 // Whether each code unit of the Basic Multilingual Plane is a letter (`\p{L}`): 0 not known yet, 1 no, 2 yes.
@@ -123,10 +157,12 @@ function letterSize(text: string, i: number): number {
   return known === 2 ? 1 : 0;
 }
 
-function stopwordBits(): Map<string, number> {
-  const bits = new Map<string, number>();
+function stopwordBuckets(): Array<Array<{ word: string; langs: number }> | undefined> {
+  const langs = new Map<string, number>();
   LANGS.forEach((lang, k) => {
-    for (const word of STOPWORDS[lang] ?? []) bits.set(word, (bits.get(word) ?? 0) | (1 << k));
+    for (const word of STOPWORDS[lang] ?? []) langs.set(word, (langs.get(word) ?? 0) | (1 << k));
   });
-  return bits;
+  const buckets: Array<Array<{ word: string; langs: number }> | undefined> = new Array(BUCKETS).fill(undefined);
+  for (const [word, bits] of langs) (buckets[hashOf(word) & (BUCKETS - 1)] ??= []).push({ word, langs: bits });
+  return buckets;
 }

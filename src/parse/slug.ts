@@ -24,13 +24,18 @@ export function slugify(text: string, maxLength = 80): string {
   const limit = Math.max(16, Math.floor(maxLength));
   let out = "";
   // Cyrillic first: decomposition would strip the breve of й and the diaeresis of ё and ї.
-  const latin = text.slice(0, limit * 4).toLowerCase().replace(/[\u0400-\u04ff]/gu, (c) => CYRILLIC[c] ?? c);
-  for (const char of latin.normalize("NFKD")) {
-    if ((char >= "a" && char <= "z") || (char >= "0" && char <= "9")) out += char;
-    else if (char < "\u0080") out += char === "'" ? "" : "-";
-    else if (isMark(char.charCodeAt(0)) || char === "’") continue;
-    else out += LATIN[char] ?? "-";
-    if (out.length > limit * 2) break;
+  const latin = text.slice(0, limit * 4).toLowerCase().replace(/[\u0400-\u04ff]/gu, cyrillicToLatin);
+  if (ASCII.test(latin)) {
+    // Decomposition leaves ASCII as it is and each character gives at most one: the loop below, without a loop.
+    out = latin.replace(/'/gu, "").replace(/[^a-z0-9]/gu, "-").slice(0, limit * 2 + 1);
+  } else {
+    for (const char of latin.normalize("NFKD")) {
+      if ((char >= "a" && char <= "z") || (char >= "0" && char <= "9")) out += char;
+      else if (char < "\u0080") out += char === "'" ? "" : "-";
+      else if (isMark(char.charCodeAt(0)) || char === "’") continue;
+      else out += LATIN[char] ?? "-";
+      if (out.length > limit * 2) break;
+    }
   }
   let slug = out.replace(/-+/gu, "-").replace(/^-|-$/gu, "");
   if (slug.length > limit) {
@@ -52,6 +57,13 @@ export function articleUrl(date: string, slug: string): string {
   if (!isCalendarDate(date)) throw new RangeError(`articleUrl needs a calendar date YYYY-MM-DD, got "${date}"`);
   const safe = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(slug) ? slug : slugify(slug);
   return `/${date.slice(0, 4)}/${date.slice(5, 7)}/${date.slice(8, 10)}/${safe}/`;
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/u;
+
+function cyrillicToLatin(c: string): string {
+  return CYRILLIC[c] ?? c;
 }
 
 // Combining marks left by NFKD (accents, carons, the Cyrillic breve of й is composed and handled above).
