@@ -33,6 +33,18 @@ export function keyOf(text: string): string {
 
 const keys = new Map<string, string>();
 
+/**
+ * `keyOf` without its memo, for names read once (the gazetteer's 135,000 cities would crowd out the article's names).
+ * @param text a surface form
+ */
+export function keyOfOnce(text: string): string {
+  if (isPlain(text)) {
+    const key = text.toLowerCase();
+    return key.startsWith("the ") ? key.slice(4) : key;
+  }
+  return computeKey(text);
+}
+
 /** ASCII words of letters, digits and hyphens, one space between: `/^[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*$/u`, read without it. */
 function isPlain(text: string): boolean {
   if (text.length === 0 || text.charCodeAt(text.length - 1) === 32) return false;
