@@ -6,6 +6,12 @@ import { isBlank, squash, type Line } from "./lines.ts";
 const COLUMN_GAP = /\S(?: {3,}|\t)\S/;
 // Wrapped text wider than this is not hard-wrapped: each line is its own paragraph.
 const MAX_WRAP_WIDTH = 100;
+// Patterns with Unicode property escapes live here, not in the functions: tsx compiles each such literal to a
+// `new RegExp` call, which would build the pattern again on every call.
+const HYPHENATED = /\p{L}-$/u;
+const LABEL = /^\p{L}+:\S/u;
+const STARTS_UPPER = /^[\p{Lu}\p{N}]/u;
+const LETTER = /\p{L}/u;
 
 /**
  * Builds body blocks from plain-text lines by their layout alone (never Markdown):
@@ -132,7 +138,7 @@ function paragraph(lines: readonly Line[]): Block {
   for (const line of lines) {
     const part = line.text.trim();
     // A word hyphenated at the end of a line continues on the next without a space.
-    if (parts.length > 0 && !/\p{L}-$/u.test(previous.slice(-2))) parts.push(" ");
+    if (parts.length > 0 && !HYPHENATED.test(previous.slice(-2))) parts.push(" ");
     parts.push(part);
     previous = part;
   }
@@ -161,8 +167,8 @@ export function looksLikeSubheading(text: string): boolean {
   if (text.length < 3 || text.length > 80) return false;
   if (text.split(" ").length > 8) return false;
   // One phrase: no sentence break inside, no `File:`-style label, no file name, and not a date line.
-  if (/[.!?]\s/u.test(text) || /^\p{L}+:\S/u.test(text) || /\.\w{2,4}$/u.test(text) || readDateLine(text) !== null) return false;
-  return /^[\p{Lu}\p{N}]/u.test(text) && !/[.,;:!?…]$/u.test(text) && /\p{L}/u.test(text);
+  if (/[.!?]\s/u.test(text) || LABEL.test(text) || /\.\w{2,4}$/u.test(text) || readDateLine(text) !== null) return false;
+  return STARTS_UPPER.test(text) && !/[.,;:!?…]$/u.test(text) && LETTER.test(text);
 }
 
 function indentOf(text: string): number {

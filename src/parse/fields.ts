@@ -28,8 +28,6 @@ export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFi
   const out: FrontFields = { strings: {} };
   for (const [key, value] of Object.entries(front.data)) {
     const line = front.keyLines.get(key) ?? 1;
-    const fail = (what: string): void =>
-      reporter.report("error", line, 1, "front-matter-type", `Front matter "${key}" ${what}, so it was ignored. Fix the value on this line.`);
     if (!FRONT_MATTER_KEYS.includes(key)) {
       reporter.report("error", line, 1, "front-matter-unknown-key", `Front matter key "${key}" is not a field of an article, so it was ignored. Use one of: ${FRONT_MATTER_KEYS.join(", ")}.`);
       continue;
@@ -39,25 +37,30 @@ export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFi
         // An empty value (`title:`) sets nothing: the text's own field stands.
         const text = value === null ? "" : String(value).trim();
         if (text !== "") out.strings[key as StringKey] = text;
-      } else fail("must be text");
+      } else fail(reporter, key, line, "must be text");
     } else if (key === "date" || key === "updated") {
       const date = value === null ? null : calendar(value, front.rawValues.get(key));
-      if (date === undefined) fail("must be a calendar date YYYY-MM-DD that exists");
+      if (date === undefined) fail(reporter, key, line, "must be a calendar date YYYY-MM-DD that exists");
       else if (key === "date") out.date = date;
       else out.updated = date;
     } else if (key === "draft") {
       if (typeof value === "boolean") out.draft = value;
-      else fail("must be true or false");
+      else fail(reporter, key, line, "must be true or false");
     } else if (key === "slug") {
       if (typeof value === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(value)) out.slug = value;
-      else fail("must be lower-case ASCII words joined by hyphens (like peskov-turkey)");
+      else fail(reporter, key, line, "must be lower-case ASCII words joined by hyphens (like peskov-turkey)");
     } else if (key === "topics") {
       const topics = readTopics(value);
-      if (topics === undefined) fail("must be a list of names or of {name, kind} with kind person, place, organisation, subject or rubric");
+      if (topics === undefined) fail(reporter, key, line, "must be a list of names or of {name, kind} with kind person, place, organisation, subject or rubric");
       else out.topics = topics;
     }
   }
   return out;
+}
+
+// No closure per key: tsx wraps each named function made inside a loop in a call that names it.
+function fail(reporter: Reporter, key: string, line: number, what: string): void {
+  reporter.report("error", line, 1, "front-matter-type", `Front matter "${key}" ${what}, so it was ignored. Fix the value on this line.`);
 }
 
 function calendar(value: unknown, raw: string | undefined): string | null | undefined {

@@ -26,6 +26,12 @@ const LANG_LINE = /^[a-z]{2,3}(?:[-_][a-z]{2,4})?$/iu;
 const LANG_ALIASES: Record<string, string> = { cz: "cs", ua: "uk", gr: "el", dk: "da", se: "sv", jp: "ja", si: "sl", rs: "sr" };
 // Longest line read as a headline: a longer first line is body text.
 const MAX_HEADLINE = 300;
+// Patterns with Unicode property escapes live here, not in the functions: tsx compiles each such literal to a
+// `new RegExp` call, which would build the pattern again on every call.
+const LETTER = /\p{L}/u;
+const REUTERS_21578_DATE = /^\d{1,2}-\p{L}{3}-\d{4}/u;
+const WEEKDAY_FIRST = /^\p{L}+,/u;
+const LOWER_WORD_STOP = /(?:^|\s)\p{Ll}[\p{Ll}\p{N}'’-]+\.$/u;
 
 /**
  * Recognises the layout of the lines before the body and reads the header fields:
@@ -119,7 +125,7 @@ function headlineAndDate(lines: readonly Line[], first: number, head: Head, repo
   const line = run[0]!;
   const text = squash(line.text);
   // A lone short line is a headline over paragraphs (BBC), or a headline-only file.
-  if (run.length === 1 && text.length <= 200 && !endsSentence(text) && /\p{L}/u.test(text)) {
+  if (run.length === 1 && text.length <= 200 && !endsSentence(text) && LETTER.test(text)) {
     if (isMostlyCyrillic(text)) {
       reporter.report("warning", line.n, 1, "title-uncertain", "Headerless text in Cyrillic script is read as paragraphs only (the FactRuEval layout), so its first line was kept as body text, not taken as a headline. If it is the headline, add `title:` in front matter.");
     } else {
@@ -135,7 +141,7 @@ function headlineAndDate(lines: readonly Line[], first: number, head: Head, repo
 
 function dated(head: Head, titleRun: readonly Line[], dateLine: Line, reading: DateReading, bodyStart: number, reporter: Reporter): Head {
   const raw = dateLine.text.trim();
-  head.format = /^\d{1,2}-\p{L}{3}-\d{4}/u.test(raw) ? "reuters21578" : /^\p{L}+,/u.test(raw) ? "wikinews" : "tass";
+  head.format = REUTERS_21578_DATE.test(raw) ? "reuters21578" : WEEKDAY_FIRST.test(raw) ? "wikinews" : "tass";
   head.title = titleRun.length === 0 ? null : squash(titleRun.map((line) => line.text).join(" "));
   head.titleLines = titleRun.map((line) => line.n);
   takeDate(head, dateLine, reading, reporter);
@@ -171,7 +177,7 @@ function isSlavicHeader(lines: readonly Line[], first: number): boolean {
 // word, marks body text. A full stop after an abbreviation (`U.S.`, `Inc.`) or a `?`/`!` can end a headline.
 function endsSentence(text: string): boolean {
   if (/[,;:]$/u.test(text)) return true;
-  return /(?:^|\s)\p{Ll}[\p{Ll}\p{N}'’-]+\.$/u.test(text.slice(-40));
+  return LOWER_WORD_STOP.test(text.slice(-40));
 }
 
 function skipBlank(lines: readonly Line[], from: number): number {

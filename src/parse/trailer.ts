@@ -14,6 +14,8 @@ const PHOTO = /^(?:Photo|Photos|Photograph|Picture|Image|Фото|Снимка|Z
 const SOURCE = /^(?:Based on (?:materials|reports) (?:from|of)|According to materials from|По материалам|По информации|Source:|Sources:|Источник:|Джерело:|Източник:|Źródło:|Zdroj:|Vir:)\s*\S/iu;
 const REUTER = /^(?:Reuter|REUTER|Reuters)$/u;
 const REUTER_TAIL = /\S\s{2,}(REUTER|Reuter)\s*$/u;
+// Outside the function: tsx compiles a literal with property escapes to a `new RegExp` call on every call.
+const RUBRIC_START = /^[\p{Lu}\p{N}"«“]/u;
 
 /**
  * Takes the sign-off off the end of the body: a Reuters `Reuter` line (or one at the end of the last line),
@@ -51,7 +53,7 @@ export function takeTrailer(blocks: Block[]): Trailer {
 }
 
 function looksLikeRubric(text: string): boolean {
-  return looksLikeSubheading(text) || (/^[\p{Lu}\p{N}"«“]/u.test(text) && text.length <= 80 && !/[.!?]$/u.test(text));
+  return looksLikeSubheading(text) || (RUBRIC_START.test(text) && text.length <= 80 && !/[.!?]$/u.test(text));
 }
 
 /**
