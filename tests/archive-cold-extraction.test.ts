@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bodyReads } from "../src/archive/body-store.ts";
+import { ParseCache } from "../src/archive/cache.ts";
+import { decodeExtraction, type EncodedExtractionCache } from "../src/archive/extraction-store.ts";
 import { buildArchive, loadArchive, loadRecords, sourceKeyOf } from "../src/archive/index.ts";
 import type { ArticleRecord } from "../src/parse/index.ts";
 import { assignTopics, loadVocabulary, sourceContentKey, type CachedExtraction } from "../src/topics/index.ts";
@@ -84,6 +86,28 @@ describe("extraction of cold files while loading", () => {
     expect(stats?.extracted).toBe(0);
     const expected = await reference(FIXTURES);
     expect(records.map((r) => JSON.stringify(r))).toEqual(expected.records.map((r) => JSON.stringify(r)));
+  });
+
+  it("should have worker threads store cold bodies themselves and hand each extraction in the store's encoding", async () => {
+    const cacheDir = join(base, "encoded");
+    const plain = new Map<string, CachedExtraction>();
+    const encoded = new Map<string, string>();
+    const extractions: EncodedExtractionCache = {
+      get: (key) => plain.get(key),
+      set: (key, value) => plain.set(key, value),
+      setEncoded: (key, json) => encoded.set(key, json),
+    };
+    const { records } = await loadRecords(FIXTURES, { cacheDir, extractions, workerThreshold: 0, workers: 2 });
+    const expected = await reference(FIXTURES);
+    expect(plain.size).toBe(0);
+    expect(encoded.size).toBe(records.length);
+    const cache = new ParseCache(cacheDir);
+    records.forEach((record, i) => {
+      const key = sourceKeyOf(record) as string;
+      const full = expected.records[i] as ArticleRecord;
+      expect(decodeExtraction(JSON.parse(encoded.get(sourceContentKey(key)) as string)), record.file).toStrictEqual(expected.cache.get(sourceContentKey(key)));
+      expect(cache.body(key), record.file).toStrictEqual({ body: full.body, html: full.html });
+    });
   });
 
   it("should keep cold records full and extract nothing when no extraction cache is given", async () => {

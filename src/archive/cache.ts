@@ -22,12 +22,15 @@ export function cacheKey(fingerprint: string, path: string, bytes: Uint8Array): 
 
 /** The parse cache of a cache folder: record heads and bodies, stored under the same keys. */
 export class ParseCache {
+  /** The folder of the body store, where a parse worker may store the bodies itself (see `setHead`). */
+  readonly bodyDir: string;
   readonly #bodies: BodyStore;
   readonly #heads: PackStore;
 
   /** @param cacheDir the cache folder (`<cacheDir>/parse-pack/` and `<cacheDir>/parse-body/`) */
   constructor(cacheDir: string) {
-    const bodies = new BodyStore(join(cacheDir, "parse-body"));
+    this.bodyDir = join(cacheDir, "parse-body");
+    const bodies = new BodyStore(this.bodyDir);
     this.#bodies = bodies;
     // A head shard rewritten without its stale lines: the body shard of the same keys follows.
     this.#heads = new PackStore(join(cacheDir, "parse-pack"), { onCompact: (name, used) => bodies.compact(name, used) });
@@ -54,6 +57,14 @@ export class ParseCache {
   /** Stores a record's two parts, as JSON (see `splitRecord`). */
   set(key: string, head: string, body: string): void {
     this.#bodies.setJson(key, body);
+    this.#heads.setJson(key, head);
+  }
+
+  /**
+   * Stores a record's head alone, as JSON: its body was stored under the same key by another `BodyStore` of `bodyDir`
+   * (a parse worker's), flushed before this cache's `flush`.
+   */
+  setHead(key: string, head: string): void {
     this.#heads.setJson(key, head);
   }
 

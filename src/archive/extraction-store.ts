@@ -13,8 +13,16 @@ import { PackStore } from "./pack-store.ts";
 /** Bumped when the encoding changes: part of every key, so an older encoding is never read as this one. */
 const CODEC = "extraction-codec-1";
 
+/**
+ * An extraction cache that also takes a value in its stored form: the JSON of `encodeExtraction` (as parse workers
+ * send it), stored as it is and decoded only when asked for.
+ */
+export interface EncodedExtractionCache extends ExtractionCache {
+  setEncoded(key: string, json: string): void;
+}
+
 /** An extraction cache that writes what `set` buffered on `flush`. */
-export interface ExtractionStore extends ExtractionCache {
+export interface ExtractionStore extends EncodedExtractionCache {
   flush(): void;
 }
 
@@ -29,12 +37,17 @@ export function extractionStore(cacheDir: string): ExtractionStore {
   // Partial: a build that assigns topics only for what changed asks for a few values, and must not drop the others.
   const store = new PackStore(join(cacheDir, "topics-pack"), { partial: true });
   const decoded = new Map<string, CachedExtraction>();
+  // Values set in their stored form, until first asked for: a JSON text holds a cold build's extractions in a fraction
+  // of the memory of their objects while the parse workers (and their heaps) are still running.
+  const encoded = new Map<string, string>();
   return {
     get: (key) => {
       const at = packKey(key);
       let value = decoded.get(at);
       if (value === undefined) {
-        value = decodeExtraction(store.get(at));
+        const json = encoded.get(at);
+        encoded.delete(at);
+        value = decodeExtraction(json === undefined ? store.get(at) : JSON.parse(json));
         if (value !== undefined) decoded.set(at, value);
       }
       return value;
@@ -42,7 +55,14 @@ export function extractionStore(cacheDir: string): ExtractionStore {
     set: (key, value) => {
       const at = packKey(key);
       decoded.set(at, value);
+      encoded.delete(at);
       store.set(at, encodeExtraction(value));
+    },
+    setEncoded: (key, json) => {
+      const at = packKey(key);
+      decoded.delete(at);
+      encoded.set(at, json);
+      store.setJson(at, json);
     },
     flush: () => store.flush(),
   };

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadVocabulary, type CachedExtraction, type ExtractionCache, type LoadedVocabulary } from "../topics/index.ts";
 import { buildArchive, type Archive } from "./build-archive.ts";
-import { extractionStore, type ExtractionStore } from "./extraction-store.ts";
+import { extractionStore, type EncodedExtractionCache, type ExtractionStore } from "./extraction-store.ts";
 import { sourceKeyOf } from "./lazy-record.ts";
 import { loadRecords, type LoadOptions } from "./load.ts";
 import { topicsMemo } from "./topics-memo.ts";
@@ -40,7 +40,9 @@ export async function loadArchive(dir: string, options: LoadOptions = {}): Promi
   const opened = (): ExtractionStore => (store ??= extractionStore(cacheDir as string));
   // Files parsed now are extracted by the parse workers into this cache, where the topics find them; without a cache
   // folder, a map of this build's extractions.
-  const topicsCache: ExtractionCache = cacheDir === null ? new Map<string, CachedExtraction>() : { get: (key) => opened().get(key), set: (key, value) => opened().set(key, value) };
+  const topicsCache: ExtractionCache | EncodedExtractionCache = cacheDir === null
+    ? new Map<string, CachedExtraction>()
+    : { get: (key) => opened().get(key), set: (key, value) => opened().set(key, value), setEncoded: (key, json) => opened().setEncoded(key, json) };
   const [loaded, vocabulary] = await Promise.all([loadRecords(dir, { ...options, extractions: topicsCache }), readVocabulary(dir)]);
   const archive = buildArchive(loaded.records, {
     vocabulary: vocabulary?.vocabulary,

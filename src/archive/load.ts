@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import type { ArticleRecord } from "../parse/schema.ts";
 import type { ExtractionCache } from "../topics/index.ts";
+import type { EncodedExtractionCache } from "./extraction-store.ts";
 import { cacheKey, parseCache, parserFingerprint, type ParseCache } from "./cache.ts";
 import { listArticleFiles } from "./files.ts";
 import { ArchiveError, lazyRecord, withSourceKey, type BodySource, type RecordBody } from "./lazy-record.ts";
@@ -27,7 +28,7 @@ export interface LoadOptions {
    * parsed records are full. When given with a cache folder, parsed records are lazy, as cached ones: the topics
    * need nothing of their bodies any more.
    */
-  readonly extractions?: ExtractionCache | null;
+  readonly extractions?: ExtractionCache | EncodedExtractionCache | null;
 }
 
 /** What loading found: records in file order, how many came from the cache, and where bodies are read. */

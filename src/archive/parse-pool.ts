@@ -1,13 +1,15 @@
 /**
  * Parses the files missing from the cache: in the main thread when they are few, in worker threads when many. Where
  * asked, each file's topic extraction runs right after it is parsed (in the worker), so the main thread never needs a
- * new record's text again.
+ * new record's text again; with a cache, the workers then store the bodies themselves, so the main thread never holds
+ * them either.
  */
 import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../parse/schema.ts";
 import { extractRecord, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
 import type { ParseCache } from "./cache.ts";
-import { joinRecord, lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "./lazy-record.ts";
+import { decodeExtraction, type EncodedExtractionCache } from "./extraction-store.ts";
+import { ArchiveError, joinRecord, lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "./lazy-record.ts";
 import { parseChecked } from "./parse-one.ts";
 
 /** One file for a worker to parse. */
@@ -18,22 +20,34 @@ export interface ParseJob {
   readonly bytes?: Uint8Array;
 }
 
-/** What the main thread sends a worker: files to parse, and whether to extract their topics too. */
+/**
+ * What the main thread sends a worker: files to parse, and whether to extract their topics too, as the extraction's
+ * own JSON ("plain") or as the extraction store keeps it ("encoded": the JSON of `encodeExtraction`).
+ */
 export interface ParseBatch {
   readonly jobs: readonly Omit<ParseJob, "bytes">[];
-  readonly extract: boolean;
+  readonly extract: "plain" | "encoded" | null;
 }
 
 /**
  * A worker's answer to one batch: each record as two JSON texts, head and body (see `splitRecord`), which the main
  * thread both caches as they are and parses (a string crosses threads faster than an object, and a cold record is
- * then exactly what a warm build reads); when asked, the extraction of each record, as one JSON array.
+ * then exactly what a warm build reads); no bodies when the worker stored them (see `ParseWorkerData`); when asked,
+ * the extraction of each record as JSON.
  */
 export interface ParseReply {
   readonly heads: readonly string[];
-  readonly bodies: readonly string[];
-  readonly extractions: string | null;
+  readonly bodies: readonly string[] | null;
+  readonly extractions: readonly string[] | null;
 }
+
+/** What a worker is started with: the body store it writes each body to itself (null: bodies come back in replies). */
+export interface ParseWorkerData {
+  readonly bodyDir: string | null;
+}
+
+/** The last message to a worker that stores bodies: it writes what it buffered, and answers the same. */
+export const DONE = "done";
 
 /** Options of `parseMany`. */
 export interface ParseManyOptions {
@@ -47,7 +61,7 @@ export interface ParseManyOptions {
    * Where each new record's topic extraction is put, under the key `assignTopics` looks it up by when given the
    * record's parse key as its source key (`sourceContentKey(key)`). Default none: nothing is extracted.
    */
-  readonly extractions?: ExtractionCache | null;
+  readonly extractions?: ExtractionCache | EncodedExtractionCache | null;
   /**
    * Where the body of a cached record can be read again (default none). With a cache, each new record is then
    * returned lazy (see `lazyRecord`): its body is not held, nor parsed again in the main thread.
@@ -84,9 +98,10 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
   const store = storeOf(options);
   if (!inWorkers(jobs.length, options)) return parseInline(jobs, store);
   const results: ArticleRecord[] = new Array<ArticleRecord>(jobs.length);
-  const extract = store.extractions !== null;
+  const extract = store.extractions === null ? null : takesEncoded(store.extractions) ? "encoded" : "plain";
+  const data: ParseWorkerData = { bodyDir: store.bodyDir };
   let next = 0;
-  const threads = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startWorker());
+  const threads = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startWorker(data));
   try {
     await Promise.all(threads.map((worker) => new Promise<void>((resolve, reject) => {
       // The first index of each batch sent and not yet answered (a worker answers in order).
@@ -98,14 +113,22 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
           next += BATCH;
           worker.postMessage({ jobs: batch, extract } satisfies ParseBatch);
         }
-        if (starts.length === 0) resolve();
+        if (starts.length > 0) return;
+        // A worker that stores bodies is done once it has written them all.
+        if (data.bodyDir === null) resolve();
+        else worker.postMessage(DONE);
       };
-      worker.on("message", (reply: ParseReply) => {
+      worker.on("message", (reply: ParseReply | typeof DONE) => {
+        if (reply === DONE) {
+          resolve();
+          return;
+        }
         const start = starts.shift() as number;
-        const extractions = reply.extractions === null ? null : (JSON.parse(reply.extractions) as CachedExtraction[]);
         reply.heads.forEach((head, i) => {
           const job = jobs[start + i] as ParseJob;
-          results[start + i] = store.keep(job.key, head, reply.bodies[i] as string, extractions?.[i]);
+          const extraction = reply.extractions?.[i];
+          if (extraction !== undefined) store.keepExtraction(job.key, extraction, extract === "encoded");
+          results[start + i] = store.keep(job.key, head, reply.bodies?.[i] ?? null);
         });
         feed();
       });
@@ -120,8 +143,13 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
 
 /** Where new records go, and the record the caller gets for each. */
 interface Store {
-  readonly extractions: ExtractionCache | null;
-  keep(key: string, head: string, body: string, extraction: CachedExtraction | undefined): ArticleRecord;
+  readonly extractions: ExtractionCache | EncodedExtractionCache | null;
+  /** Where parse workers store the bodies themselves (with a cache, when records are returned lazy); else null. */
+  readonly bodyDir: string | null;
+  /** The record of a head and body as JSON; the body null when stored in `bodyDir` already. */
+  keep(key: string, head: string, body: string | null): ArticleRecord;
+  /** Puts an extraction, as JSON (in the store's encoding when `encoded`), in the extraction cache. */
+  keepExtraction(key: string, json: string, encoded: boolean): void;
 }
 
 function storeOf(options: ParseManyOptions): Store {
@@ -130,11 +158,23 @@ function storeOf(options: ParseManyOptions): Store {
   const bodies = cache === null ? null : (options.bodies ?? null);
   return {
     extractions,
-    keep(key, head, body, extraction) {
-      cache?.set(key, head, body);
-      if (extraction !== undefined) extractions?.set(sourceContentKey(key), extraction);
+    bodyDir: cache !== null && bodies !== null ? cache.bodyDir : null,
+    keep(key, head, body) {
+      if (body === null) cache?.setHead(key, head);
+      else cache?.set(key, head, body);
       // Through JSON, so that a record parsed now is the very value a warm build reads from the cache.
-      return bodies === null ? fromJson(head, body) : lazyRecord(JSON.parse(head) as RecordHead, key, bodies);
+      if (bodies !== null) return lazyRecord(JSON.parse(head) as RecordHead, key, bodies);
+      if (body === null) throw new ArchiveError("A parse worker stored a body that no body source can read; this is a bug in the archive layer.");
+      return fromJson(head, body);
+    },
+    keepExtraction(key, json, encoded) {
+      if (extractions === null) return;
+      const at = sourceContentKey(key);
+      if (encoded && takesEncoded(extractions)) extractions.setEncoded(at, json);
+      else {
+        const value = encoded ? decodeExtraction(JSON.parse(json)) : (JSON.parse(json) as CachedExtraction);
+        if (value !== undefined) extractions.set(at, value);
+      }
     },
   };
 }
@@ -143,8 +183,13 @@ function parseInline(jobs: readonly ParseJob[], store: Store): ArticleRecord[] {
   return jobs.map((job) => {
     const record = parseChecked(job.path, job.bytes ?? new Uint8Array());
     const { head, body } = splitRecord(record);
-    return store.keep(job.key, head, body, store.extractions === null ? undefined : extractRecord(record));
+    if (store.extractions !== null) store.extractions.set(sourceContentKey(job.key), extractRecord(record));
+    return store.keep(job.key, head, body);
   });
+}
+
+function takesEncoded(cache: ExtractionCache | EncodedExtractionCache): cache is EncodedExtractionCache {
+  return typeof (cache as Partial<EncodedExtractionCache>).setEncoded === "function";
 }
 
 function fromJson(head: string, body: string): ArticleRecord {
@@ -154,9 +199,9 @@ function fromJson(head: string, body: string): ArticleRecord {
 /**
  * Workers do not inherit the tsx loader, so each one registers it before importing the TypeScript worker module.
  */
-function startWorker(): Worker {
+function startWorker(data: ParseWorkerData): Worker {
   const tsx = import.meta.resolve("tsx/esm/api");
   const module = new URL("./parse-worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(module)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, workerData: data });
 }
