@@ -39,6 +39,32 @@ describe("BodyStore", () => {
 });
 
 describe("ParseCache", () => {
+  it("should read a body's html alone as the whole body's html, whatever the blocks and the html hold", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parse-cache-"));
+    const cache = new ParseCache(dir);
+    const htmls = ['<p>plain</p>', '<p>a ,"html":"x"} and \\",\\"html\\":\\"</p>', '', '<p>é — “quoted” 😀 \u2028</p>', '"}'];
+    const bodies = htmls.map((html, n) => ({ body: [{ type: "paragraph", text: `,"html":"${n}"}` }], html }));
+    bodies.forEach((body, n) => cache.set(key(n), JSON.stringify({ file: `f${n}`, body: null, html: null }), JSON.stringify(body)));
+    cache.flush();
+    const again = new ParseCache(dir);
+    bodies.forEach((body, n) => {
+      expect(again.html(key(n))).toBe(body.html);
+      expect(again.body(key(n))).toEqual(body);
+    });
+    expect(again.html(key(20))).toBeUndefined();
+  });
+
+  it("should read a damaged body's html as missing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "parse-cache-"));
+    const bodies = new BodyStore(join(dir, "parse-body"));
+    bodies.setJson(key(1), '{"body":[],"html":3}');
+    bodies.setJson(key(2), '{"body":[],"html":"<p>cut');
+    bodies.setJson(key(3), '{"body":[]}');
+    bodies.flush();
+    const cache = new ParseCache(dir);
+    for (const n of [1, 2, 3]) expect(cache.html(key(n))).toBeUndefined();
+  });
+
   it("should rewrite a body shard when its head shard is rewritten, keeping the keys still used", () => {
     const dir = mkdtempSync(join(tmpdir(), "parse-cache-"));
     const first = new ParseCache(dir);

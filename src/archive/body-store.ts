@@ -17,6 +17,7 @@ import { readBytesAt } from "./read-at.ts";
 
 const KEY = /^[0-9a-f]{64}$/u;
 const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** Bytes buffered per shard before they are appended (as the head store: see pack-store.ts). */
 const FLUSH_BYTES = 64 << 10;
@@ -49,6 +50,11 @@ export class BodyStore {
 
   /** The JSON stored for a key, or undefined when it is not stored or cannot be read. */
   getJson(key: string): string | undefined {
+    return this.getBytes(key)?.toString("utf8");
+  }
+
+  /** The JSON stored for a key as UTF-8 bytes, or undefined when it is not stored or cannot be read. */
+  getBytes(key: string): Buffer | undefined {
     const name = key.slice(0, 2);
     const file = this.#file(name);
     if (this.#pending.has(name)) this.#append(name);
@@ -59,10 +65,10 @@ export class BodyStore {
         this.#indexes.set(name, index);
       }
       const place = index.places.get(key);
-      const line = place === undefined ? null : readAt(file, place[0], place[1]);
-      if (line !== null && line.startsWith(`${key}\t`)) {
+      const line = place === undefined ? null : readBytesAt(file, place[0], place[1]);
+      if (line !== null && line.length > 65 && line[64] === TAB && line.toString("latin1", 0, 64) === key) {
         bodyReads.bodies += 1;
-        return line.slice(65);
+        return line.subarray(65);
       }
       // Not where the index says, or not in it: scanned again only if the file changed since (another build rewrote it).
       if (fileStamp(file) === index.stamp) break;
@@ -146,13 +152,8 @@ function lines(text: Buffer): Map<string, readonly [offset: number, length: numb
     const end = text.indexOf(NEWLINE, start);
     // A line without its newline was cut short (a crash halfway through an append): a miss.
     if (end === -1) break;
-    if (end - start > 65 && text[start + 64] === 0x09) index.set(text.toString("latin1", start, start + 64), [start, end - start]);
+    if (end - start > 65 && text[start + 64] === TAB) index.set(text.toString("latin1", start, start + 64), [start, end - start]);
     start = end + 1;
   }
   return index;
-}
-
-/** `length` bytes of a file from `offset`, as UTF-8; null when they cannot be read. */
-function readAt(file: string, offset: number, length: number): string | null {
-  return readBytesAt(file, offset, length)?.toString("utf8") ?? null;
 }

@@ -12,6 +12,9 @@ import { BodyStore } from "./body-store.ts";
 import type { RecordBody, RecordHead } from "./lazy-record.ts";
 import { PackStore } from "./pack-store.ts";
 
+const HTML_FIELD = Buffer.from(',"html":');
+const CLOSING_BRACE = 0x7d;
+
 /** Bump when the cache's file format changes. */
 const FORMAT = "news-archive-parse-cache-3";
 
@@ -49,6 +52,24 @@ export class ParseCache {
     try {
       const body = JSON.parse(json) as Partial<RecordBody> | null;
       return typeof body?.html === "string" && Array.isArray(body.body) ? (body as RecordBody) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The HTML of a record's body, read without parsing its blocks (about half the text of the body, and most of the
+   * time to parse it); undefined when it is not stored or cannot be read.
+   */
+  html(key: string): string | undefined {
+    const bytes = this.#bodies.getBytes(key);
+    // The body's JSON ends with its `html` string (see `splitRecord`), whose quotes are all escaped: the last `,"html":`
+    // is the field's own.
+    const at = bytes?.lastIndexOf(HTML_FIELD) ?? -1;
+    if (bytes === undefined || at === -1 || bytes[bytes.length - 1] !== CLOSING_BRACE) return undefined;
+    try {
+      const html: unknown = JSON.parse(bytes.toString("utf8", at + HTML_FIELD.length, bytes.length - 1));
+      return typeof html === "string" ? html : undefined;
     } catch {
       return undefined;
     }

@@ -16,6 +16,8 @@ export type RecordBody = Pick<ArticleRecord, "body" | "html">;
 /** Reads the body of a record, by its parse cache key and file. */
 export interface BodySource {
   read(key: string, file: string): RecordBody;
+  /** The body's `html` alone, where the source can read it for less than the whole body (default: from `read`). */
+  readHtml?(key: string, file: string): string;
 }
 
 /** A program error of the archive layer (not a problem in an article), keeping the original error as `cause`. */
@@ -110,11 +112,17 @@ function lazyBody(this: ArticleRecord): ArticleRecord["body"] {
 }
 
 function lazyHtml(this: ArticleRecord): string {
-  return bodyOf(this).html;
+  const { key, source } = sourceOf(this);
+  return source.readHtml?.(key, this.file) ?? source.read(key, this.file).html;
 }
 
 function bodyOf(record: ArticleRecord): RecordBody {
+  const { key, source } = sourceOf(record);
+  return source.read(key, record.file);
+}
+
+function sourceOf(record: ArticleRecord): { readonly key: string; readonly source: BodySource } {
   const { [SOURCE_KEY]: key, [BODY_SOURCE]: source } = record as Marked;
   if (key === undefined || source === undefined) throw new ArchiveError(`The record of ${record.file} lost its body's source; this is a bug in the archive layer.`);
-  return source.read(key, record.file);
+  return { key, source };
 }

@@ -107,29 +107,32 @@ export async function loadRecords(dir: string, options: LoadOptions = {}): Promi
 /**
  * Reads bodies from the cache; a body the cache no longer holds (its file damaged or removed since the head was read)
  * is parsed again from the article file, which must still be what the build read. The last body read is kept, for
- * the next access to the same record (serialising a record asks for its `body`, then for its `html`).
+ * the next access to the same record (serialising a record asks for its `body`, then for its `html`). A page asks for
+ * the `html` alone, which is read without the body's blocks.
  */
 function bodySource(cache: ParseCache, fingerprint: string): BodySource {
   let last: { readonly key: string; readonly body: RecordBody } | undefined;
+  const read = (key: string, file: string): RecordBody => {
+    if (last?.key === key) return last.body;
+    const stored = cache.body(key);
+    if (stored !== undefined) {
+      last = { key, body: stored };
+      return stored;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      throw new ArchiveError(`The body of ${file} is missing from the parse cache, and the file could not be read again (${error instanceof Error ? error.message : String(error)}). Was it removed during the build? Build again.`, { cause: error });
+    }
+    if (cacheKey(fingerprint, file, bytes) !== key) {
+      throw new ArchiveError(`The body of ${file} is missing from the parse cache, and the file has changed since the build read it. Build again.`);
+    }
+    const { body, html } = parseChecked(file, bytes);
+    return { body, html };
+  };
   return {
-    read(key: string, file: string): RecordBody {
-      if (last?.key === key) return last.body;
-      const stored = cache.body(key);
-      if (stored !== undefined) {
-        last = { key, body: stored };
-        return stored;
-      }
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new ArchiveError(`The body of ${file} is missing from the parse cache, and the file could not be read again (${error instanceof Error ? error.message : String(error)}). Was it removed during the build? Build again.`, { cause: error });
-      }
-      if (cacheKey(fingerprint, file, bytes) !== key) {
-        throw new ArchiveError(`The body of ${file} is missing from the parse cache, and the file has changed since the build read it. Build again.`);
-      }
-      const { body, html } = parseChecked(file, bytes);
-      return { body, html };
-    },
+    read,
+    readHtml: (key, file) => (last?.key === key ? last.body.html : (cache.html(key) ?? read(key, file).html)),
   };
 }
