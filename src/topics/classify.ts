@@ -61,7 +61,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   let tokens = span.tokens;
   let toks: string[] = [];
   for (const t of tokens) toks.push(stripPossessive(t.text));
-  if (CONTRACTION.test(toks[0]!)) return [];
+  if (hasApostrophe(toks[0]!) && CONTRACTION.test(toks[0]!)) return [];
   if (span.ordinaryFirst && !TITLE_WORDS.has(toks[0]!.toLowerCase()) && !startsKnown(toks, gaz)) {
     tokens = tokens.slice(1);
     toks = toks.slice(1);
@@ -69,7 +69,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   if (tokens.length === 0) return [];
   const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null, titles: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!) ? leadingTitles(span.before) : null };
   const out = c.out;
-  const whole = toks.join(" ");
+  const whole = toks.length === 1 ? toks[0]! : toks.join(" ");
   const known = gaz.lookup(whole);
   if (known !== undefined) {
     const weight = CURRENCY_WORDS.has(span.after) ? 0.1 : known.demonym ? 0.6 : 1;
@@ -173,6 +173,11 @@ function leadingTitles(before: readonly string[]): string[] {
 const CURRENCY_WORDS = new Set(["dollar", "dollars", "dlr", "dlrs", "cent", "cents", "currency", "yen", "pound", "pounds", "sterling", "mark", "marks", "franc", "francs", "peso", "pesos", "lira", "rupee", "rupees", "rouble", "roubles", "ruble", "rubles", "yuan", "won", "riyal", "riyals", "crown", "crowns", "guilder", "guilders"]);
 
 const CONTRACTION = /['’](?:re|ve|ll|d|m)$|n['’]t$/iu;
+
+/** Whether the text holds an apostrophe, as every contraction does: most words skip the regular expression. */
+function hasApostrophe(text: string): boolean {
+  return text.includes("'") || text.includes("’");
+}
 
 const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "near", "outside"]);
 

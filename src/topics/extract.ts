@@ -299,9 +299,12 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   const ordered = byWordCountDescending(mentions);
   const keys = ordered.map((m) => keyOf(m.name));
   const surnames = new Map<string, string>();
+  // A name met again adds nothing: its surnames are in the map already.
+  const named = new Set<string>();
   for (let i = 0; i < ordered.length; i += 1) {
     const m = ordered[i]!;
-    if ((m.kind === "person" || (m.kind === null && !m.known)) && m.name.includes(" ")) {
+    if ((m.kind === "person" || (m.kind === null && !m.known)) && m.name.includes(" ") && !named.has(m.name)) {
+      named.add(m.name);
       for (const sk of surnameKeys(m.name.split(" "), gaz)) if (!surnames.has(sk)) surnames.set(sk, keys[i]!);
     }
   }

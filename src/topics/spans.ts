@@ -120,7 +120,7 @@ export class SentenceStarts {
     const words = this.words;
     // Which lengths (bit 31: 31 or more) of words asked about start with each ASCII lowercase letter, and which
     // letters start any: most tokens are ruled out without a look-up.
-    const lengths = new Int32Array(26);
+    const lengths = LENGTHS.fill(0);
     let letters = 0;
     for (const w of words) {
       const c = w.charCodeAt(0) - 97;
@@ -152,6 +152,9 @@ export class SentenceStarts {
     }
   }
 }
+
+/** The lengths by first letter `resolve` fills, made once (a typed array is slow to allocate). */
+const LENGTHS = new Int32Array(26);
 
 /** Removes a possessive ending: "Ankara's" -> "Ankara". */
 export function stripPossessive(text: string): string {
