@@ -146,7 +146,8 @@ export class PageCache {
 
   /**
    * Writes, in the background thread, the `article.json` files `restore` left to write, and stores them. Resolves
-   * when the last of them is handed over; `finish` waits until they are written.
+   * when the last of them is handed over; `finish` waits until they are written. The event loop has a turn after each
+   * few hundred, so that a render worker that finishes a batch meanwhile is handed the next one at once.
    * @param pages the article pages whose JSON is missing, with full records
    */
   async writeJson(pages: readonly ArticlePage[]): Promise<void> {
@@ -158,6 +159,7 @@ export class PageCache {
       if (jobs.length >= WRITE_CHUNK) {
         await this.#write(jobs);
         jobs = [];
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     if (jobs.length > 0) await this.#write(jobs);
