@@ -8,7 +8,12 @@ export interface EleventyRunOptions {
   readonly copyPublic?: boolean;
   /** Called with each page before it is written (`buildSite` stores it in a copying page cache). */
   readonly onPage?: (outputPath: string, content: string) => Promise<void>;
+  /** Give the event loop a turn every few pages (default false; see `turnEvery` in plugin.ts). */
+  readonly turns?: boolean;
 }
+
+/** Pages between two turns of the event loop in a run with `turns`. */
+const TURN_EVERY = 50;
 
 /**
  * Renders the pages of a batch of the site data with Eleventy (article and listing pages, the one-off pages when
@@ -23,7 +28,13 @@ export async function renderWithEleventy(site: SiteData, outputDir: string, opti
   const { onPage } = options;
   const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
     quietMode: true,
-    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, { site: () => site, writeArticleJson: false, copyPublic: options.copyPublic ?? true, ...(onPage === undefined ? {} : { onPage }) }),
+    config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, {
+      site: () => site,
+      writeArticleJson: false,
+      copyPublic: options.copyPublic ?? true,
+      ...(onPage === undefined ? {} : { onPage }),
+      ...(options.turns === true ? { turnEvery: TURN_EVERY } : {}),
+    }),
   });
   await eleventy.write();
 }

@@ -26,6 +26,12 @@ export interface SitePluginOptions {
   /** Called with each page Eleventy renders, before it is written (`buildSite` stores it in the page cache). */
   readonly onPage?: (outputPath: string, content: string) => Promise<void>;
   /**
+   * Give the event loop a turn every this many pages (default never). Eleventy renders and writes a run's pages
+   * without one, so a render worker alongside that finishes its batch meanwhile would wait until the run ends to be
+   * handed the next one.
+   */
+  readonly turnEvery?: number;
+  /**
    * Copy the static files into the output (default true). `buildSite` copies them in one of the Eleventy runs it
    * makes into one folder, as two runs at once would write the same files at once.
    */
@@ -67,7 +73,15 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
   // Eleventy resolves passthrough paths against the working directory.
   if (options.copyPublic !== false) eleventyConfig.addPassthroughCopy({ [relative(process.cwd(), PUBLIC_DIR) || "."]: "/" });
   if (options.watch !== undefined) eleventyConfig.addWatchTarget(options.watch);
-  const { onPage } = options;
+  const { onPage, turnEvery } = options;
+  if (turnEvery !== undefined) {
+    let pages = 0;
+    eleventyConfig.addTransform("news-archive-turn", async (content) => {
+      pages += 1;
+      if (pages % turnEvery === 0) await new Promise((resolve) => setImmediate(resolve));
+      return content;
+    });
+  }
   if (onPage !== undefined) {
     eleventyConfig.addTransform("news-archive-on-page", async function (content) {
       if (typeof this.page.outputPath === "string") await onPage(this.page.outputPath, content);

@@ -66,7 +66,8 @@ export async function renderBatches(batches: readonly SiteData[], outputDir: str
       while (!failed && next < batches.length) {
         const index = next++;
         const batch = batches[index]!;
-        await render(batch, outputDir, { copyPublic: index === 0, ...(onPage === undefined ? {} : { onPage }) });
+        // This thread's run gives its event loop turns, in which a worker that has finished is handed its next batch.
+        await render(batch, outputDir, { copyPublic: index === 0, turns: here && worker !== undefined && worker !== null, ...(onPage === undefined ? {} : { onPage }) });
         onRendered?.(batch);
         // The run's pages are garbage now (the worker collects its own).
         if (here && next < batches.length) collectGarbage();
