@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildArchive, formatDiagnostic, listArticleFiles, loadArchive, loadRecords } from "../src/archive/index.ts";
+import { cacheKey, parserFingerprint } from "../src/archive/cache.ts";
+import { buildArchive, formatDiagnostic, listArticleFiles, loadArchive, loadRecords, sourceKeyOf } from "../src/archive/index.ts";
 import { makeRecord, subject } from "./fixtures/site/records.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
@@ -117,6 +118,26 @@ describe("loadArchive", () => {
     await writeFile(target, original);
     const recent = await loadRecords(input, { cacheDir });
     expect(recent.records.find((r) => r.file === target)).toEqual(cold.records.find((r) => r.file === target));
+  });
+
+  it("should let worker threads hash the files of an empty cache, under the keys the main thread gives them", async () => {
+    const input = join(dir, "articles");
+    const cacheDir = join(dir, "worker-keys");
+    const files = await listArticleFiles(input);
+    const past = new Date(Date.now() - 3_600_000);
+    for (const file of files) await utimes(file, past, past);
+    const cold = await loadRecords(input, { cacheDir, workerThreshold: 0, workers: 2 });
+    expect(cold.parsed).toBe(files.length);
+    const fingerprint = parserFingerprint();
+    for (const record of cold.records) expect(sourceKeyOf(record), record.file).toBe(cacheKey(fingerprint, record.file, await readFile(record.file)));
+    // Found again by hashing each file (no stat index) and by the stat index alone.
+    await rm(join(cacheDir, "parse-stat-index.json"));
+    const hashed = await loadRecords(input, { cacheDir, workerThreshold: 0, workers: 2 });
+    const byStats = await loadRecords(input, { cacheDir, workerThreshold: 0, workers: 2 });
+    for (const warm of [hashed, byStats]) {
+      expect(warm.cached).toBe(files.length);
+      expect(warm.records.map((r) => JSON.stringify(r))).toEqual(cold.records.map((r) => JSON.stringify(r)));
+    }
   });
 
   it("should give the same records when parsing in worker threads", async () => {

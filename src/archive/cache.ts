@@ -5,6 +5,7 @@
  * for). An unchanged article is never parsed twice; a changed parser invalidates everything.
  */
 import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFolder } from "../fingerprint.ts";
@@ -29,6 +30,7 @@ export class ParseCache {
   readonly bodyDir: string;
   readonly #bodies: BodyStore;
   readonly #heads: PackStore;
+  readonly #headDir: string;
 
   /** @param cacheDir the cache folder (`<cacheDir>/parse-pack/` and `<cacheDir>/parse-body/`) */
   constructor(cacheDir: string) {
@@ -36,7 +38,17 @@ export class ParseCache {
     const bodies = new BodyStore(this.bodyDir);
     this.#bodies = bodies;
     // A head shard rewritten without its stale lines: the body shard of the same keys follows.
-    this.#heads = new PackStore(join(cacheDir, "parse-pack"), { onCompact: (name, used) => bodies.compact(name, used) });
+    this.#headDir = join(cacheDir, "parse-pack");
+    this.#heads = new PackStore(this.#headDir, { onCompact: (name, used) => bodies.compact(name, used) });
+  }
+
+  /** Whether no head is stored at all (no shard file): every file is then cold, whatever its key. */
+  isEmpty(): boolean {
+    try {
+      return !readdirSync(this.#headDir).some((name) => name.endsWith(".jsonl"));
+    } catch {
+      return true;
+    }
   }
 
   /** The head of a record, or undefined when it is not stored or cannot be read. */

@@ -4,10 +4,11 @@
  * new record's text again; with a cache, the workers then store the bodies themselves, so the main thread never holds
  * them either.
  */
+import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../parse/schema.ts";
 import { extractRecord, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
-import type { ParseCache } from "./cache.ts";
+import { cacheKey, type ParseCache } from "./cache.ts";
 import { decodeExtraction, type EncodedExtractionCache } from "./extraction-store.ts";
 import { ArchiveError, joinRecord, lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "./lazy-record.ts";
 import { parseChecked } from "./parse-one.ts";
@@ -15,7 +16,8 @@ import { parseChecked } from "./parse-one.ts";
 /** One file for a worker to parse. */
 export interface ParseJob {
   readonly path: string;
-  readonly key: string;
+  /** Its parse cache key; absent, it is computed from the bytes where the file is read (see `fingerprint`). */
+  readonly key?: string;
   /** The bytes already read by the main thread; needed when parsing in the main thread (see `inWorkers`). */
   readonly bytes?: Uint8Array;
 }
@@ -36,14 +38,26 @@ export interface ParseBatch {
  * the extraction of each record as JSON.
  */
 export interface ParseReply {
+  /** The parse cache key of each file (as given, or computed by the worker). */
+  readonly keys: readonly string[];
   readonly heads: readonly string[];
   readonly bodies: readonly string[] | null;
   readonly extractions: readonly string[] | null;
 }
 
-/** What a worker is started with: the body store it writes each body to itself (null: bodies come back in replies). */
+/**
+ * What a worker is started with: the body store it writes each body to itself (null: bodies come back in replies), and
+ * the parser's fingerprint, for the keys of jobs without one.
+ */
 export interface ParseWorkerData {
   readonly bodyDir: string | null;
+  readonly fingerprint: string;
+}
+
+/** A parsed file: its record and its parse cache key. */
+export interface ParsedFile {
+  readonly record: ArticleRecord;
+  readonly key: string;
 }
 
 /** The last message to a worker that stores bodies: it writes what it buffered, and answers the same. */
@@ -55,6 +69,8 @@ export interface ParseManyOptions {
   readonly workers?: number;
   /** Below this many files, parse in the main thread: starting workers costs more (default 400). */
   readonly threshold?: number;
+  /** The parser's fingerprint, needed for the key of a job without one (see `cacheKey`; default ""). */
+  readonly fingerprint?: string;
   /** Where each new record is cached (default none). */
   readonly cache?: ParseCache | null;
   /**
@@ -89,17 +105,18 @@ const AHEAD = 2;
 
 /**
  * Parses files and puts each record in the cache (and its extraction in the extraction cache, when given); returns
- * the records in the order of `jobs`.
- * @param jobs files to parse, with their cache keys
- * @param options worker count, threshold, caches and body source
+ * the records with their keys, in the order of `jobs`.
+ * @param jobs files to parse, with their cache keys (or none: computed from the bytes read)
+ * @param options worker count, threshold, fingerprint, caches and body source
  */
-export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOptions = {}): Promise<ArticleRecord[]> {
+export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOptions = {}): Promise<ParsedFile[]> {
   const workers = options.workers ?? 2;
   const store = storeOf(options);
-  if (!inWorkers(jobs.length, options)) return parseInline(jobs, store);
-  const results: ArticleRecord[] = new Array<ArticleRecord>(jobs.length);
+  const fingerprint = options.fingerprint ?? "";
+  if (!inWorkers(jobs.length, options)) return parseInline(jobs, store, fingerprint);
+  const results: ParsedFile[] = new Array<ParsedFile>(jobs.length);
   const extract = store.extractions === null ? null : takesEncoded(store.extractions) ? "encoded" : "plain";
-  const data: ParseWorkerData = { bodyDir: store.bodyDir };
+  const data: ParseWorkerData = { bodyDir: store.bodyDir, fingerprint };
   let next = 0;
   const threads = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startWorker(data));
   try {
@@ -109,7 +126,7 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
       const feed = (): void => {
         while (starts.length < AHEAD && next < jobs.length) {
           starts.push(next);
-          const batch = jobs.slice(next, next + BATCH).map(({ path, key }) => ({ path, key }));
+          const batch = jobs.slice(next, next + BATCH).map(({ path, key }) => (key === undefined ? { path } : { path, key }));
           next += BATCH;
           worker.postMessage({ jobs: batch, extract } satisfies ParseBatch);
         }
@@ -125,10 +142,10 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
         }
         const start = starts.shift() as number;
         reply.heads.forEach((head, i) => {
-          const job = jobs[start + i] as ParseJob;
+          const key = reply.keys[i] as string;
           const extraction = reply.extractions?.[i];
-          if (extraction !== undefined) store.keepExtraction(job.key, extraction, extract === "encoded");
-          results[start + i] = store.keep(job.key, head, reply.bodies?.[i] ?? null);
+          if (extraction !== undefined) store.keepExtraction(key, extraction, extract === "encoded");
+          results[start + i] = { record: store.keep(key, head, reply.bodies?.[i] ?? null), key };
         });
         feed();
       });
@@ -179,12 +196,14 @@ function storeOf(options: ParseManyOptions): Store {
   };
 }
 
-function parseInline(jobs: readonly ParseJob[], store: Store): ArticleRecord[] {
+function parseInline(jobs: readonly ParseJob[], store: Store, fingerprint: string): ParsedFile[] {
   return jobs.map((job) => {
-    const record = parseChecked(job.path, job.bytes ?? new Uint8Array());
+    const bytes = job.bytes ?? (job.key === undefined ? readFileSync(job.path) : new Uint8Array());
+    const key = job.key ?? cacheKey(fingerprint, job.path, bytes);
+    const record = parseChecked(job.path, bytes);
     const { head, body } = splitRecord(record);
-    if (store.extractions !== null) store.extractions.set(sourceContentKey(job.key), extractRecord(record));
-    return store.keep(job.key, head, body);
+    if (store.extractions !== null) store.extractions.set(sourceContentKey(key), extractRecord(record));
+    return { record: store.keep(key, head, body), key };
   });
 }
 
