@@ -72,7 +72,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   const dateline = text.dateline ?? null;
   const blocks = firstCharacters(text.blocks.map((b, i) => (i === 0 && dateline !== null ? withoutDateline(b.text, dateline) : b.text)), MAX_TEXT);
   const tokens = blocks.map(tokenize);
-  const titleTokens = shoutedTitle ? { texts: [], offsets: [] } : tokenize(title);
+  const titleTokens = shoutedTitle ? { texts: [], offsets: [], kinds: [] } : tokenize(title);
   // Spans are classified once every block is read: whether a sentence's first word is a name depends on the whole text.
   const starts = new SentenceStarts(gaz.commonWords);
   const spans: Span[][] = [];

@@ -3,6 +3,7 @@
  * found in the tokens of one block (see `tokenize.ts`) in a single pass. No part-of-speech model: fast by design.
  */
 import { startsLower } from "./normalise.ts";
+import { CAPITALISED, COMMA, lengthOf, letterOf, LOWERCASE, NO_LETTER, OPENER, SENTENCE_END } from "./tokenize.ts";
 import type { SpanToken, Tokens } from "./tokenize.ts";
 import { NAME_CONNECTORS, STOP_WORDS } from "./words.ts";
 
@@ -27,8 +28,6 @@ export interface Span {
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "prof", "capt", "maj", "sgt", "rev", "mt", "ft"]);
 /** Longest run of capitalised words kept together: no name is longer. */
 const MAX_SPAN = 12;
-const OPENERS = new Set(['"', "“", "”", "«", "»", "("]);
-const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
 
 /**
  * Finds the candidate spans of one block.
@@ -36,35 +35,39 @@ const SENTENCE_END = new Set([".", "!", "?", ";", ":", "—", "–"]);
  * @param starts the article's spans at a sentence start, whose first word is told from a name once every block is read
  */
 export function findSpans(tokens: Tokens, starts: SentenceStarts): Span[] {
-  const { texts, offsets } = tokens;
+  // Most tokens are read by their kind alone (see `tokenize`), never as text.
+  const { texts, offsets, kinds } = tokens;
   const spans: Span[] = [];
   let sentenceStart = true;
   let i = 0;
   while (i < texts.length) {
-    const text = texts[i]!;
-    if (!isCapitalised(text)) {
-      // Both sets hold single characters: a longer token is a word, not worth two look-ups.
-      if (text.length === 1 && SENTENCE_END.has(text)) sentenceStart = !ABBREVIATIONS.has(lower(texts[i - 1] ?? ""));
-      else if (text.length !== 1 || !OPENERS.has(text)) sentenceStart = false;
+    const kind = kinds[i]!;
+    if ((kind & CAPITALISED) === 0) {
+      if ((kind & SENTENCE_END) !== 0) sentenceStart = !isAbbreviation(texts[i - 1] ?? "");
+      else if ((kind & OPENER) === 0) sentenceStart = false;
       i += 1;
       continue;
     }
+    const text = texts[i]!;
     // The run is the tokens from `i` to `j` (exclusive); they are made objects only once the span is kept.
     let j = i + 1;
     while (j < texts.length && j - i < MAX_SPAN) {
+      if ((kinds[j]! & CAPITALISED) !== 0 && !endsPossessive(texts[j - 1]!)) {
+        j += 1;
+        continue;
+      }
       const t = texts[j]!;
-      if (isCapitalised(t) && !endsPossessive(texts[j - 1]!)) j += 1;
-      else if (NAME_CONNECTORS.has(t) || (t === "the" && texts[j - 1] === "of") || t === "&") {
+      if (NAME_CONNECTORS.has(t) || (t === "the" && texts[j - 1] === "of") || t === "&") {
         const k = j + (texts[j + 1] === "the" ? 1 : 0);
-        if (k + 1 < texts.length && isCapitalised(texts[k + 1]!)) j = k + 1;
+        if (k + 1 < texts.length && (kinds[k + 1]! & CAPITALISED) !== 0) j = k + 1;
         else break;
       } else break;
     }
     let first = i;
     let end = j;
-    while (end > first && STOP_WORDS.has(lower(texts[end - 1]!)) && !isAcronymLike(texts[end - 1]!)) end -= 1;
+    while (end > first && isStopWord(texts[end - 1]!) && !isAcronymLike(texts[end - 1]!)) end -= 1;
     // A single token left was just read by the loop above.
-    while (end - first > 1 && STOP_WORDS.has(lower(texts[first]!)) && !isAcronymLike(texts[first]!)) first += 1;
+    while (end - first > 1 && isStopWord(texts[first]!) && !isAcronymLike(texts[first]!)) first += 1;
     if (end > first) {
       const run: SpanToken[] = [];
       for (let m = first; m < end; m += 1) run.push({ text: texts[m]!, offset: offsets[m]! });
@@ -130,17 +133,16 @@ export class SentenceStarts {
     }
     const lowercase = new Set<string>();
     const capitalisedInside = new Set<string>();
-    for (const { texts } of blocks) {
-      for (let i = 0; i < texts.length; i += 1) {
-        const t = texts[i]!;
-        const c = t.charCodeAt(0);
-        if (c >= 97 && c <= 122) {
-          if (((lengths[c - 97]! >>> Math.min(t.length, 31)) & 1) !== 0 && words.has(t)) lowercase.add(t);
-        } else if (i > 0 && (c < 65 || c > 90 || ((letters >>> (c - 65)) & 1) !== 0) && isCapitalised(t)) {
-          const prev = texts[i - 1]!;
-          const p = prev.charCodeAt(0);
-          if (prev === "," || (p >= 97 && p <= 122)) {
-            const l = t.toLowerCase();
+    // Tokens are read by their kinds (first letter, length): only the few that may be a word asked about are read.
+    for (const { texts, kinds } of blocks) {
+      for (let i = 0; i < kinds.length; i += 1) {
+        const kind = kinds[i]!;
+        if ((kind & LOWERCASE) !== 0) {
+          if (((lengths[letterOf(kind)]! >>> lengthOf(kind)) & 1) !== 0 && words.has(texts[i]!)) lowercase.add(texts[i]!);
+        } else if ((kind & CAPITALISED) !== 0 && i > 0 && (letterOf(kind) === NO_LETTER || ((letters >>> letterOf(kind)) & 1) !== 0)) {
+          // Inside a sentence: after a comma or a word in lowercase.
+          if ((kinds[i - 1]! & (COMMA | LOWERCASE)) !== 0) {
+            const l = texts[i]!.toLowerCase();
             if (words.has(l)) capitalisedInside.add(l);
           }
         }
@@ -161,21 +163,6 @@ export function stripPossessive(text: string): string {
   return text.includes("'") || text.includes("’") ? text.replace(/['’]s?$/u, "") : text;
 }
 
-/** A capital first, or digits then a capital ("9-K", "3M"): `/^\p{Lu}|^\d+-?\p{Lu}/u`, ASCII read without it. */
-function isCapitalised(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c >= 48 && c <= 57) {
-    let k = 1;
-    while (isDigit(text.charCodeAt(k))) k += 1;
-    if (text.charCodeAt(k) === 45) k += 1;
-    const d = text.charCodeAt(k);
-    if (d >= 65 && d <= 90) return true;
-    return d >= 128 && /^\p{Lu}/u.test(text.slice(k));
-  }
-  return c >= 128 && /^\p{Lu}/u.test(text);
-}
-
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -187,8 +174,41 @@ function endsPossessive(text: string): boolean {
   return last === 39 || last === 0x2019;
 }
 
+const ACRONYM_LIKE = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$/u;
+
+/** `ACRONYM_LIKE`, ASCII read without it: "U.S.", "NATO", "S-400", "AT&T". */
 function isAcronymLike(text: string): boolean {
-  return /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]{1,7}$/u.test(text);
+  const n = text.length;
+  for (let i = 0; i < n; i += 1) if (text.charCodeAt(i) >= 128) return ACRONYM_LIKE.test(text);
+  if (!isAsciiCapital(text.charCodeAt(0))) return false;
+  if (text.charCodeAt(1) === 46) {
+    // Capitals each followed by a dot, two or more.
+    if (n < 4 || n % 2 !== 0) return false;
+    for (let i = 0; i < n; i += 2) if (!isAsciiCapital(text.charCodeAt(i)) || text.charCodeAt(i + 1) !== 46) return false;
+    return true;
+  }
+  if (n < 2 || n > 8) return false;
+  for (let i = 1; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiCapital(c) && !isDigit(c) && c !== 38 && c !== 45) return false;
+  }
+  return true;
+}
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** Lowercasing never shortens a text: a word longer than every stop word or abbreviation is none, without a copy. */
+const LONGEST_STOP_WORD = Math.max(...[...STOP_WORDS].map((w) => w.length));
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+
+function isStopWord(text: string): boolean {
+  return text.length <= LONGEST_STOP_WORD && STOP_WORDS.has(lower(text));
+}
+
+function isAbbreviation(text: string): boolean {
+  return text.length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(lower(text));
 }
 
 function lower(text: string): string {

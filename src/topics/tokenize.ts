@@ -10,10 +10,39 @@ export interface SpanToken {
   readonly offset: number;
 }
 
-/** The tokens of a block as two arrays, texts and offsets: no object per token (a block has hundreds). */
+/** The tokens of a block as arrays, texts, offsets and kinds: no object per token (a block has hundreds). */
 export interface Tokens {
   readonly texts: readonly string[];
   readonly offsets: readonly number[];
+  /**
+   * What span finding asks of each token, read while it is scanned so that most tokens are never read again:
+   * the bits `CAPITALISED`, `LOWERCASE`, `SENTENCE_END`, `OPENER`, `COMMA`, then its length and first letter
+   * (`lengthOf`, `letterOf`).
+   */
+  readonly kinds: readonly number[];
+}
+
+/** A capital first, or digits then a capital ("9-K", "3M"): `/^\p{Lu}|^\d+-?\p{Lu}/u`. */
+export const CAPITALISED = 1;
+/** An ASCII lowercase letter first. */
+export const LOWERCASE = 2;
+/** One of `.!?;:—–`. */
+export const SENTENCE_END = 4;
+/** One of `"“”«»(`. */
+export const OPENER = 8;
+/** A comma. */
+export const COMMA = 16;
+/** `letterOf` a token whose first character is no ASCII letter. */
+export const NO_LETTER = 31;
+
+/** A token's length from its kind, 31 for 31 or more. */
+export function lengthOf(kind: number): number {
+  return (kind >>> 5) & 31;
+}
+
+/** A token's first letter from its kind: 0 for "a" or "A" ... 25 for "z" or "Z", `NO_LETTER` for any other. */
+export function letterOf(kind: number): number {
+  return (kind >>> 10) & 31;
 }
 
 /**
@@ -26,6 +55,7 @@ export interface Tokens {
 export function tokenize(text: string): Tokens {
   const texts: string[] = [];
   const offsets: number[] = [];
+  const kinds: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -48,6 +78,7 @@ export function tokenize(text: string): Tokens {
       if (pairs >= 2) {
         texts.push(text.slice(i, j));
         offsets.push(i);
+        kinds.push(wordKind(c, CAPITALISED, j - i));
         i = j;
         continue;
       }
@@ -60,16 +91,36 @@ export function tokenize(text: string): Tokens {
         if ((g & CONTINUE) === 0) break;
         j += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
       }
-      texts.push(text.slice(i, j));
+      const word = text.slice(i, j);
+      texts.push(word);
       offsets.push(i);
+      kinds.push(wordKind(c, (f & UPPER) !== 0 || (c >= 48 && c <= 57 && capitalisedAfterDigits(word)) ? CAPITALISED : 0, j - i));
       i = j;
     } else if ((f & PUNCTUATION) !== 0) {
       texts.push(text[i]!);
       offsets.push(i);
+      kinds.push(MARK_KINDS.get(c)! | (1 << 5) | (NO_LETTER << 10));
       i += 1;
     } else i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
   }
-  return { texts, offsets };
+  return { texts, offsets, kinds };
+}
+
+/** The kind of a word or initialism starting with the code unit `c`. */
+function wordKind(c: number, capitalised: number, length: number): number {
+  const lower = c >= 97 && c <= 122;
+  const letter = lower ? c - 97 : c >= 65 && c <= 90 ? c - 65 : NO_LETTER;
+  return capitalised | (lower ? LOWERCASE : 0) | (Math.min(length, 31) << 5) | (letter << 10);
+}
+
+/** Digits, a hyphen or none, then a capital ("9-K", "3M"); the word starts with a digit. */
+function capitalisedAfterDigits(word: string): boolean {
+  let k = 1;
+  while (k < word.length && word.charCodeAt(k) >= 48 && word.charCodeAt(k) <= 57) k += 1;
+  if (word.charCodeAt(k) === 45) k += 1;
+  const d = word.charCodeAt(k);
+  if (d >= 65 && d <= 90) return true;
+  return d >= 128 && /^\p{Lu}/u.test(word.slice(k));
 }
 
 const DOT = 46;
@@ -122,4 +173,10 @@ function flagsAt(text: string, i: number): number {
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The kinds of the punctuation marks that are tokens. */
+const MARK_KINDS = new Map<number, number>();
+for (const mark of PUNCTUATION_MARKS) {
+  MARK_KINDS.set(mark.charCodeAt(0), ".!?;:—–".includes(mark) ? SENTENCE_END : '"“”«»('.includes(mark) ? OPENER : mark === "," ? COMMA : 0);
 }
