@@ -1,7 +1,7 @@
 /** Classification of one candidate span into mentions of people, places, organisations and subjects. */
 import type { TopicKind } from "../parse/schema.ts";
 import type { Gazetteer } from "./gazetteer.ts";
-import { isTitleCase, keyOf, startsLower } from "./normalise.ts";
+import { isTitleCase, keyOfWord, startsLower } from "./normalise.ts";
 import { stripPossessive } from "./spans.ts";
 import type { Span, SpanToken } from "./spans.ts";
 import { EVENT_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, PLACE_SUFFIXES, TITLE_WORDS } from "./words.ts";
@@ -42,6 +42,8 @@ interface Context {
   readonly out: Mention[];
   cue: boolean;
   run: number[];
+  /** The run's words in lowercase, as the loop made them. */
+  runLower: string[];
   /** Country of a place that qualifies the title words that follow ("Japanese Prime Minister ..."). */
   qualifier: string | null;
   /** Title words met since the last name ("finance", "minister"), lowercase; null for none (most spans). */
@@ -67,7 +69,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     toks = toks.slice(1);
   }
   if (tokens.length === 0) return [];
-  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], qualifier: null, titles: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!) ? leadingTitles(span.before) : null };
+  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], runLower: [], qualifier: null, titles: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!) ? leadingTitles(span.before) : null };
   const out = c.out;
   const whole = toks.length === 1 ? toks[0]! : toks.join(" ");
   const known = gaz.lookup(whole);
@@ -117,13 +119,16 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     if (model !== null) {
       flush(c);
       out.push(mention(c, i, `${model[1]}-${model[2]}`, "subject", { known: true }));
-    } else if (toks[i]!.endsWith("s") && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush(c);
+    } else if (toks[i]!.endsWith("s") && isCapital(toks[i]!.charCodeAt(1)) && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush(c);
     else if (TITLE_WORDS.has(w) || (w === "state" && toks[i - 1] === "of")) {
       flush(c);
       c.cue = true;
       (c.titles ??= []).push(w);
     } else if (startsLower(toks[i]!) && c.run.length === 0) continue;
-    else c.run.push(i);
+    else {
+      c.run.push(i);
+      c.runLower.push(w);
+    }
   }
   flush(c);
   // "U.S. dlrs", "Canadian dollar": a currency says nothing about what the article is about.
@@ -202,7 +207,11 @@ function startsKnown(toks: readonly string[], gaz: Gazetteer): boolean {
 function flush(c: Context): void {
   const { toks, gaz, span, out } = c;
   const run = c.run;
-  while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) run.pop();
+  const lowers = c.runLower;
+  while (run.length > 0 && startsLower(toks[run[run.length - 1]!]!)) {
+    run.pop();
+    lowers.pop();
+  }
   if (run.length === 0) return;
   const n = run.length;
   const words: string[] = [];
@@ -210,23 +219,23 @@ function flush(c: Context): void {
   for (let k = 0; k < n; k += 1) {
     const w = toks[run[k]!]!;
     words.push(w);
-    if (nameLike && !isTitleCase(w) && !NAME_PARTICLE.test(w)) nameLike = false;
+    if (nameLike && !isTitleCase(w) && !isNameParticle(w)) nameLike = false;
   }
   // The word-list facts below are look-ups in large sets: each is computed only where a branch reads it.
-  const last = n >= 2 ? words[n - 1]!.toLowerCase() : "";
-  if (n >= 2 && isOrganisation(words)) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
-  else if (n >= 2 && PLACE_SUFFIXES.has(last) && !(n === 2 && firstNameAt(words, gaz) === 0 && !gaz.everydayWords.has(words[0]!.toLowerCase()))) {
+  const last = n >= 2 ? lowers[n - 1]! : "";
+  if (n >= 2 && (ORG_SUFFIXES.has(last) || (ORG_HEADS.has(lowers[0]!) && words[1] === "of"))) out.push(mention(c, run[0]!, words.join(" "), "organisation"));
+  else if (n >= 2 && PLACE_SUFFIXES.has(last) && !(n === 2 && firstNameAt(words, lowers, gaz) === 0 && !gaz.everydayWords.has(lowers[0]!))) {
     out.push(mention(c, run[0]!, words.join(" "), "place"));
   } else if (n >= 2 && EVENT_SUFFIXES.has(last)) out.push(mention(c, run[0]!, words.join(" "), "subject"));
   else {
     // Read only for names: the first-name look-ups are the costly part.
-    const at = n >= 2 && nameLike ? firstNameAt(words, gaz) : -1;
-    if (n >= 2 && n <= 4 && nameLike && ((at === 0 && (!gaz.everydayWords.has(words[0]!.toLowerCase()) || !commonTail(words, gaz))) || (c.cue && rare(words, gaz)))) {
+    const at = n >= 2 && nameLike ? firstNameAt(words, lowers, gaz) : -1;
+    if (n >= 2 && n <= 4 && nameLike && ((at === 0 && (!gaz.everydayWords.has(lowers[0]!) || !commonTail(lowers, gaz))) || (c.cue && rare(lowers, gaz)))) {
       out.push(mention(c, run[0]!, words.join(" "), "person", { cue: true }));
     } else if (n >= 3 && nameLike && at > 0) {
       out.push(mention(c, run[0]!, words.slice(0, at).join(" "), null));
       out.push(mention(c, run[at]!, words.slice(at).join(" "), "person", { cue: true }));
-    } else if (n === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(words[0]!.toLowerCase())) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
+    } else if (n === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(lowers[0]!)) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
     else if (n === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
       const place = gaz.placeNamed(words[0]!)!;
       out.push(mention(c, run[0]!, words[0]!, "place", { name: place.name, known: true }));
@@ -234,28 +243,41 @@ function flush(c: Context): void {
     else out.push(mention(c, run[0]!, words.join(" "), null));
   }
   c.run = [];
+  c.runLower = [];
   c.cue = false;
   c.qualifier = null;
   c.titles = null;
 }
 
 /** Where the first of the words that is a first name is, not counting the last word (-1: none). */
-function firstNameAt(words: readonly string[], gaz: Gazetteer): number {
+function firstNameAt(words: readonly string[], lowers: readonly string[], gaz: Gazetteer): number {
   if (words.length < 2) return -1;
-  for (let k = 0; k < words.length - 1; k += 1) if (gaz.firstNames.has(keyOf(words[k]!))) return k;
+  for (let k = 0; k < words.length - 1; k += 1) if (gaz.firstNames.has(keyOfWord(words[k]!, lowers[k]!))) return k;
   return -1;
 }
 
-/** Some word is no common word. */
-function rare(words: readonly string[], gaz: Gazetteer): boolean {
-  for (const w of words) if (!gaz.commonWords.has(w.toLowerCase())) return true;
+/** Some word is no common word (the words in lowercase). */
+function rare(lowers: readonly string[], gaz: Gazetteer): boolean {
+  for (const w of lowers) if (!gaz.commonWords.has(w)) return true;
   return false;
 }
 
-/** Some word past the first is a common word. */
-function commonTail(words: readonly string[], gaz: Gazetteer): boolean {
-  for (let k = 1; k < words.length; k += 1) if (gaz.commonWords.has(words[k]!.toLowerCase())) return true;
+/** Some word past the first is a common word (the words in lowercase). */
+function commonTail(lowers: readonly string[], gaz: Gazetteer): boolean {
+  for (let k = 1; k < lowers.length; k += 1) if (gaz.commonWords.has(lowers[k]!)) return true;
   return false;
+}
+
+/** Whether the code unit is an ASCII capital or any other than ASCII (a capital there is told by the pattern). */
+function isCapital(c: number): boolean {
+  return (c >= 65 && c <= 90) || c >= 128;
+}
+
+/** `NAME_PARTICLE`, which only words starting with a lowercase letter, "Mc" or "O'" can match. */
+function isNameParticle(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128 && !(c >= 97 && c <= 122) && !word.startsWith("Mc") && !word.startsWith("O'")) return false;
+  return NAME_PARTICLE.test(word);
 }
 
 /** What a mention differs in from a plain one (named as it is written, unknown, weight 1, no cue). */

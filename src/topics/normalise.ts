@@ -34,6 +34,16 @@ export function keyOf(text: string): string {
 const keys = new Map<string, string>();
 
 /**
+ * `keyOf(word)` for a word whose lowercase the caller has already made: a plain word's key is that lowercase.
+ * @param word a surface form
+ * @param lower `word.toLowerCase()`
+ */
+export function keyOfWord(word: string, lower: string): string {
+  if (!isPlain(word)) return keyOf(word);
+  return lower.startsWith("the ") ? lower.slice(4) : lower;
+}
+
+/**
  * `keyOf` without its memo, for names read once (the gazetteer's 135,000 cities would crowd out the article's names).
  * @param text a surface form
  */
