@@ -18,10 +18,7 @@ export function slugOf(text: string): string {
  */
 export function keyOf(text: string): string {
   // Most names are plain ASCII words: no look-up table needed.
-  if (isPlain(text)) {
-    const key = text.toLowerCase();
-    return key.startsWith("the ") ? key.slice(4) : key;
-  }
+  if (isPlain(text)) return plainKey(text.toLowerCase());
   let key = keys.get(text);
   if (key === undefined) {
     if (keys.size > 100_000) keys.clear();
@@ -39,8 +36,7 @@ const keys = new Map<string, string>();
  * @param lower `word.toLowerCase()`
  */
 export function keyOfWord(word: string, lower: string): string {
-  if (!isPlain(word)) return keyOf(word);
-  return lower.startsWith("the ") ? lower.slice(4) : lower;
+  return isPlain(word) ? plainKey(lower) : keyOf(word);
 }
 
 /**
@@ -48,11 +44,12 @@ export function keyOfWord(word: string, lower: string): string {
  * @param text a surface form
  */
 export function keyOfOnce(text: string): string {
-  if (isPlain(text)) {
-    const key = text.toLowerCase();
-    return key.startsWith("the ") ? key.slice(4) : key;
-  }
-  return computeKey(text);
+  return isPlain(text) ? plainKey(text.toLowerCase()) : computeKey(text);
+}
+
+/** The key of a plain name (see `isPlain`) from its lowercase: without a leading "the ". */
+function plainKey(lower: string): string {
+  return lower.startsWith("the ") ? lower.slice(4) : lower;
 }
 
 /** ASCII words of letters, digits and hyphens, one space between: `/^[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*$/u`, read without it. */
