@@ -2,7 +2,8 @@
  * Child process of the site benchmark: runs the project's real `buildSite` once and prints, as its last line,
  * a JSON line `{"ms": wall time, "maxRssKb": own peak RSS, "result": what buildSite returned}`.
  *
- * Usage: `node --import tsx bench/build-child.ts <articles> <output> <cacheDir>`
+ * Usage: `node bench/launch.js bench/build-child.ts <articles> <output> <cacheDir>` (as the site benchmark runs it;
+ * `node --import tsx bench/build-child.ts …` works too, with Eleventy loaded through the tsx loader's thread)
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -26,7 +27,7 @@ async function loadBuildSite(): Promise<BuildSite> {
 
 const [input, output, cacheDir] = process.argv.slice(2);
 if (input === undefined || output === undefined || cacheDir === undefined) {
-  process.stderr.write("Usage: node --import tsx bench/build-child.ts <articles> <output> <cacheDir>\n");
+  process.stderr.write("Usage: node bench/launch.js bench/build-child.ts <articles> <output> <cacheDir>\n");
   process.exit(2);
 }
 const buildSite = await loadBuildSite();
