@@ -5,8 +5,54 @@
 import { Worker } from "node:worker_threads";
 
 
-/** A text to write: to a file as it is (or null), and to a cache entry through a temporary file (or null). */
-export type WriteJob = readonly [text: string, file: string | null, entry: string | null];
+/**
+ * Texts to write, each encoded into one growing buffer as it is added, so that the text itself is garbage at once: a
+ * text kept until a list of them is posted outlives a young-generation collection or two and is moved to the old
+ * generation, where tens of thousands of them (the JSON files of a 50,000-article build) piled up as a gigabyte of
+ * garbage until the next full collection. Each text goes to a file as it is (or null), and to a cache entry through a
+ * temporary file (or null).
+ */
+export class TextBatch {
+  #bytes: Buffer = Buffer.allocUnsafeSlow(0);
+  #length = 0;
+  #places: (string | number | null)[] = [];
+
+  /** Texts added since the batch was last taken. */
+  get size(): number {
+    return this.#places.length / 4;
+  }
+
+  /**
+   * Adds a text.
+   * @param text the text
+   * @param file the file it is written to, or null
+   * @param entry the cache entry it is stored as, or null
+   */
+  add(text: string, file: string | null, entry: string | null): void {
+    const length = Buffer.byteLength(text);
+    if (this.#length + length > this.#bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.#bytes.length, this.#length + length, INITIAL_BATCH_BYTES));
+      this.#bytes.copy(grown, 0, 0, this.#length);
+      this.#bytes = grown;
+    }
+    this.#bytes.write(text, this.#length, length);
+    this.#places.push(file, entry, this.#length, length);
+    this.#length += length;
+  }
+
+  /** The batch's bytes and places, to hand to the thread; the batch is empty afterwards. */
+  take(): EncodedWrites {
+    // An unpooled buffer (allocUnsafeSlow) owns its ArrayBuffer, which is never shared.
+    const taken = { bytes: this.#bytes.buffer as ArrayBuffer, places: this.#places };
+    this.#bytes = Buffer.allocUnsafeSlow(0);
+    this.#length = 0;
+    this.#places = [];
+    return taken;
+  }
+}
+
+/** A batch's first buffer: a chunk of the page cache's JSON files takes a few megabytes. */
+const INITIAL_BATCH_BYTES = 1 << 20;
 
 /** A file already written, to store as a cache entry: the file, the entry. */
 export type StoreJob = readonly [file: string, entry: string];
@@ -171,22 +217,13 @@ export class FileCopier {
 
   /**
    * Writes texts to files and cache entries, creating the folders.
-   * @param jobs text, file and entry of each write
+   * @param batch the texts, already encoded, with the file and entry of each (the batch is emptied: its buffer is
+   *   handed over to the thread)
    */
-  async write(jobs: readonly WriteJob[]): Promise<void> {
-    // Encoded here into one buffer that the thread takes over: the texts themselves would be copied into the thread,
-    // and encoded there again to be written.
-    const lengths = jobs.map(([text]) => Buffer.byteLength(text));
-    const bytes = Buffer.allocUnsafeSlow(lengths.reduce((sum, length) => sum + length, 0));
-    const places: (string | number | null)[] = [];
-    let offset = 0;
-    jobs.forEach(([text, file, entry], i) => {
-      const length = lengths[i] as number;
-      bytes.write(text, offset, length);
-      places.push(file, entry, offset, length);
-      offset += length;
-    });
-    await (this.#threads[0] as CopyThread).post("write", { bytes: bytes.buffer, places }, [bytes.buffer]);
+  async write(batch: TextBatch): Promise<void> {
+    // Transferred, not copied: the thread takes the buffer over.
+    const encoded = batch.take();
+    await (this.#threads[0] as CopyThread).post("write", encoded, [encoded.bytes]);
   }
 
   /**

@@ -19,7 +19,7 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { articleJson, slimSite } from "./article-json.ts";
-import { FileCopier, type StoreJob, type WriteJob } from "./file-copier.ts";
+import { FileCopier, TextBatch, type StoreJob } from "./file-copier.ts";
 import { PageKeys } from "./page-keys.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
@@ -33,10 +33,10 @@ const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 /** Copies posted to the background thread at a time, so it starts while the keys are still being made. */
 const CHUNK = 2000;
 
-/** Texts posted to the background thread at a time (a few megabytes). */
+/** Texts posted to the background thread at a time (a few megabytes, encoded). */
 const WRITE_CHUNK = 200;
 
-/** Lists of texts the background thread may have waiting. */
+/** Batches of texts the background thread may have waiting. */
 const WRITING = 4;
 
 /** What `restore` leaves to do. */
@@ -67,7 +67,7 @@ export class PageCache {
   /** Writes handed to the background thread and not finished yet. */
   readonly #writing = new Set<Promise<void>>();
   /** Rendered pages waiting to be stored, sent to the background thread a few at a time. */
-  #rendered: WriteJob[] = [];
+  #rendered = new TextBatch();
   /** The output folder, ending in a separator. */
   #outputDir = "";
 
@@ -151,18 +151,18 @@ export class PageCache {
    * @param pages the article pages whose JSON is missing, with full records
    */
   async writeJson(pages: readonly ArticlePage[]): Promise<void> {
-    let jobs: WriteJob[] = [];
+    let batch = new TextBatch();
     for (const page of pages) {
       const file = outputFile(page.jsonPath);
       const name = this.#pending.get(file);
-      jobs.push([articleJson(page), this.#outputDir + file, name === undefined ? null : this.#entry(name)]);
-      if (jobs.length >= WRITE_CHUNK) {
-        await this.#write(jobs);
-        jobs = [];
+      batch.add(articleJson(page), this.#outputDir + file, name === undefined ? null : this.#entry(name));
+      if (batch.size >= WRITE_CHUNK) {
+        await this.#write(batch);
+        batch = new TextBatch();
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    if (jobs.length > 0) await this.#write(jobs);
+    if (batch.size > 0) await this.#write(batch);
   }
 
   /**
@@ -195,8 +195,8 @@ export class PageCache {
   async pageRendered(outputPath: string, content: string): Promise<void> {
     const name = this.#pending.get(relative(this.#outputDir, resolve(outputPath)).split(sep).join("/"));
     if (name === undefined) return;
-    this.#rendered.push([content, null, this.#entry(name)]);
-    if (this.#rendered.length >= WRITE_CHUNK) await this.#flushRendered();
+    this.#rendered.add(content, null, this.#entry(name));
+    if (this.#rendered.size >= WRITE_CHUNK) await this.#flushRendered();
   }
 
   /** Waits for every entry to be stored, then prunes the cache when it has grown past twice what this build used. */
@@ -213,18 +213,18 @@ export class PageCache {
   }
 
   async #flushRendered(): Promise<void> {
-    const jobs = this.#rendered;
-    this.#rendered = [];
-    if (jobs.length > 0) await this.#write(jobs);
+    const batch = this.#rendered;
+    this.#rendered = new TextBatch();
+    if (batch.size > 0) await this.#write(batch);
   }
 
   /**
-   * Hands texts to the background thread, once fewer than `WRITING` lists are waiting there: the texts are copied
-   * into the thread, and a build must not hold all of them at once.
+   * Hands a batch of texts to the background thread, once fewer than `WRITING` batches are waiting there: a build must
+   * not hold all of its texts at once, even encoded.
    */
-  async #write(jobs: readonly WriteJob[]): Promise<void> {
+  async #write(batch: TextBatch): Promise<void> {
     while (this.#writing.size >= WRITING) await Promise.race(this.#writing);
-    const written: Promise<void> = this.#copier.write(jobs).finally(() => this.#writing.delete(written));
+    const written: Promise<void> = this.#copier.write(batch).finally(() => this.#writing.delete(written));
     // Failures are reported by `finish`, which waits for every write.
     written.catch(() => undefined);
     this.#writing.add(written);
