@@ -39,24 +39,26 @@ function withoutFrontMatter(text: string): string {
  */
 export function countWords(text: string): number {
   let count = 0;
-  let inWord = false;
+  let inWord = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (isWordCode(code)) {
-      if (!inWord) count += 1;
-      inWord = true;
-    } else if (inWord && (code === 0x27 || code === 0x2d || code === 0x2019) && isWordCode(text.charCodeAt(i + 1))) {
-      continue;
-    } else inWord = false;
+    const kind = KINDS[text.charCodeAt(i)]!;
+    if (kind === IN_WORD) {
+      count += inWord ^ 1;
+      inWord = 1;
+    } else if (kind === OUTSIDE || inWord === 0 || KINDS[text.charCodeAt(i + 1)] !== IN_WORD) inWord = 0;
   }
   return count;
 }
 
-// ASCII letters and digits, by code: one look-up instead of three ranges for most characters of most texts.
-const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, code) => ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 1 : 0));
+const OUTSIDE = 0;
+const IN_WORD = 1;
+const JOINER = 2;
+// The kind of every UTF-16 code unit, looked up once per character instead of tested against ranges.
+const KINDS = Uint8Array.from({ length: 0x10000 }, (_, code) => (isWordCode(code) ? IN_WORD : code === 0x27 || code === 0x2d || code === 0x2019 ? JOINER : OUTSIDE));
 
+// ASCII letters and digits, letters and marks of every script; not the space, punctuation and symbol blocks.
+// Surrogates count as letters (a character beyond the Basic Multilingual Plane is one).
 function isWordCode(code: number): boolean {
-  if (code < 0x80) return ASCII_WORD[code] === 1;
-  // Non-ASCII: letters and marks of every script, minus the space, punctuation and symbol blocks.
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && !(code >= 0x2000 && code <= 0x2bff) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xfe30 && code <= 0xfe4f) && !(code >= 0xff00 && code <= 0xff0f);
 }

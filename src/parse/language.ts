@@ -22,10 +22,15 @@ const STOPWORDS: Readonly<Record<string, readonly string[]>> = {
 const LATIN = ["en", "de", "fr", "es", "pl", "cs", "sl"] as const;
 const CYRILLIC = ["ru", "bg", "uk"] as const;
 const LANGS: readonly string[] = [...LATIN, ...CYRILLIC];
-// Each function word with one bit per language of LANGS that uses it, in buckets by a hash of its letters, so
-// one look-up per word (without cutting it out of the text) scores every language at once.
-const BUCKETS = 256;
-const STOPWORD_BUCKETS: ReadonlyArray<ReadonlyArray<{ word: string; langs: number }> | undefined> = stopwordBuckets();
+// Each function word with the indexes in LANGS of the languages that use it, in buckets by a hash of its letters, so
+// one look-up per word (without cutting it out of the text) scores every language at once. Enough buckets that most
+// words land in an empty one.
+const BUCKETS = 4096;
+interface Stopword {
+  readonly word: string;
+  readonly langs: readonly number[];
+}
+const STOPWORD_BUCKETS: ReadonlyArray<readonly Stopword[] | undefined> = stopwordBuckets();
 const LONGEST_STOPWORD = Math.max(...Object.values(STOPWORDS).flat().map((word) => word.length));
 const MIN_WORDS = 12;
 /** Inspect at most this much text: the lead is enough, and a 10 MB file must not cost more. */
@@ -123,9 +128,10 @@ function addHits(sample: string, start: number, end: number, hash: number, hits:
   if (end - start > LONGEST_STOPWORD) return;
   const bucket = STOPWORD_BUCKETS[hash & (BUCKETS - 1)];
   if (bucket === undefined) return;
-  for (const entry of bucket) {
+  for (let e = 0; e < bucket.length; e += 1) {
+    const entry = bucket[e]!;
     if (entry.word.length !== end - start || !sample.startsWith(entry.word, start)) continue;
-    for (let k = 0; k < LANGS.length; k += 1) if ((entry.langs >> k) & 1) hits[k]! += 1;
+    for (let k = 0; k < entry.langs.length; k += 1) hits[entry.langs[k]!]! += 1;
     return;
   }
 }
@@ -157,12 +163,16 @@ function letterSize(text: string, i: number): number {
   return known === 2 ? 1 : 0;
 }
 
-function stopwordBuckets(): Array<Array<{ word: string; langs: number }> | undefined> {
-  const langs = new Map<string, number>();
+function stopwordBuckets(): Array<Stopword[] | undefined> {
+  const langs = new Map<string, number[]>();
   LANGS.forEach((lang, k) => {
-    for (const word of STOPWORDS[lang] ?? []) langs.set(word, (langs.get(word) ?? 0) | (1 << k));
+    for (const word of STOPWORDS[lang] ?? []) {
+      const list = langs.get(word) ?? [];
+      if (!list.includes(k)) list.push(k);
+      langs.set(word, list);
+    }
   });
-  const buckets: Array<Array<{ word: string; langs: number }> | undefined> = new Array(BUCKETS).fill(undefined);
-  for (const [word, bits] of langs) (buckets[hashOf(word) & (BUCKETS - 1)] ??= []).push({ word, langs: bits });
+  const buckets: Array<Stopword[] | undefined> = new Array(BUCKETS).fill(undefined);
+  for (const [word, indexes] of langs) (buckets[hashOf(word) & (BUCKETS - 1)] ??= []).push({ word, langs: indexes });
   return buckets;
 }
