@@ -15,6 +15,19 @@ describe("squash", () => {
     expect(squash("")).toBe("");
     expect(squash(" \t ")).toBe("");
   });
+
+  it("should equal replacing every run of white space by one space and trimming, on 20,000 random strings", () => {
+    const alphabet = ["a", "b", " ", " ", "\t", "\n", "\r", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u200b", "\u0085", "-"];
+    let state = 5;
+    for (let n = 0; n < 20_000; n += 1) {
+      let text = "";
+      for (let i = n % 13; i > 0; i -= 1) {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        text += alphabet[(state >>> 16) % alphabet.length];
+      }
+      expect(squash(text), JSON.stringify(text)).toBe(text.replace(/\s+/gu, " ").trim());
+    }
+  });
 });
 
 describe("isBlank", () => {

@@ -59,7 +59,11 @@ export function isBlank(text: string): boolean {
 
 /** Collapses runs of white space (including no-break spaces) to one space and trims. */
 export function squash(text: string): string {
-  // One pass: a run of two or more white-space characters, or a single one that is not a space, becomes a
-  // space (the same as replacing every run of /\s+/ by one space, without replacing single spaces by spaces).
-  return text.replace(/\s{2,}|[^\S ]/g, " ").trim();
+  // A run of two or more white-space characters, or a single one that is not a space, becomes a space (the same as
+  // replacing every run of /\s+/ by one space, without replacing single spaces by spaces). Most text has neither,
+  // which a test tells in about half the time of a replace that finds nothing.
+  return SPACING.test(text) ? text.replace(/\s{2,}|[^\S ]/g, " ").trim() : text.trim();
 }
+
+// Matches where squash's replace would: a white-space character other than a space, or a space before white space.
+const SPACING = /[^\S ]| \s/;
