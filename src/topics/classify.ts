@@ -13,7 +13,11 @@ export interface Evidence {
   readonly text: string;
 }
 
-/** One mention of a name in an article. `weight` 0 marks an alias (an acronym defined in brackets). */
+/**
+ * One mention of a name in an article. `weight` 0 marks an alias (an acronym defined in brackets). Every mention is
+ * made with all the fields, the last three undefined unless known, so that all have one shape (code compiled for
+ * one shape starts over when it meets another).
+ */
 export interface Mention {
   surface: string;
   name: string;
@@ -25,11 +29,11 @@ export interface Mention {
   located: boolean;
   evidence: Evidence;
   /** Introduced as a commentator ("economist Alain Marais", "Sanford Margoshes, oil analyst with ..."). */
-  commentator?: boolean;
+  commentator: boolean | undefined;
   /** A person's country when a country qualifies their title ("U.S. Agriculture Secretary Richard Lyng"): ISO alpha-2. */
-  country?: string;
+  country: string | undefined;
   /** A person introduced by a title of public office ("Finance Minister", "President"), not a deputy's or a spokesman's. */
-  office?: boolean;
+  office: boolean | undefined;
 }
 
 /** What classifying one span needs, passed to the helpers instead of closures (cheaper per span). */
@@ -41,9 +45,9 @@ interface Context {
   readonly gaz: Gazetteer;
   readonly out: Mention[];
   cue: boolean;
-  run: number[];
+  readonly run: number[];
   /** The run's words in lowercase, as the loop made them. */
-  runLower: string[];
+  readonly runLower: string[];
   /** Country of a place that qualifies the title words that follow ("Japanese Prime Minister ..."). */
   qualifier: string | null;
   /** Title words met since the last name ("finance", "minister"), lowercase; null for none (most spans). */
@@ -51,6 +55,11 @@ interface Context {
 }
 
 const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
+/**
+ * "MPs", "CEOs". Patterns with Unicode property escapes are made once here: tsx compiles such a literal inside a
+ * function to a new `RegExp` on every call.
+ */
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 
 /**
  * Classifies one candidate span into mentions: a known name, an organisation, a place or event by its last word,
@@ -58,24 +67,27 @@ const MODEL_NUMBER = /^(\p{Lu}{1,5})-(\d{1,4}\p{Lu}?)(?:s|'s|’s)?$/u;
  * @param span the span
  * @param block the block it is in (-1 headline)
  * @param gaz the gazetteer
+ * @param out where the span's mentions are added (the article's mentions: no array per span)
  */
-export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
+export function classify(span: Span, block: number, gaz: Gazetteer, out: Mention[]): void {
   let tokens = span.tokens;
   let toks: string[] = [];
   for (const t of tokens) toks.push(stripPossessive(t.text));
-  if (hasApostrophe(toks[0]!) && CONTRACTION.test(toks[0]!)) return [];
+  if (hasApostrophe(toks[0]!) && CONTRACTION.test(toks[0]!)) return;
   if (span.ordinaryFirst && !TITLE_WORDS.has(toks[0]!.toLowerCase()) && !startsKnown(toks, gaz)) {
     tokens = tokens.slice(1);
     toks = toks.slice(1);
   }
-  if (tokens.length === 0) return [];
-  const c: Context = { span, block, tokens, toks, gaz, out: [], cue: TITLE_WORDS.has(span.before[0] ?? ""), run: [], runLower: [], qualifier: null, titles: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!) ? leadingTitles(span.before) : null };
-  const out = c.out;
+  if (tokens.length === 0) return;
+  // The run arrays are the module's own, emptied by `flush`: classify never runs inside itself.
+  const c: Context = { span, block, tokens, toks, gaz, out, cue: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!), run: RUN, runLower: RUN_LOWER, qualifier: null, titles: span.before.length > 0 && TITLE_WORDS.has(span.before[0]!) ? leadingTitles(span.before) : null };
+  const start = out.length;
   const whole = toks.length === 1 ? toks[0]! : toks.join(" ");
   const known = gaz.lookup(whole);
   if (known !== undefined) {
     const weight = CURRENCY_WORDS.has(span.after) ? 0.1 : known.demonym ? 0.6 : 1;
-    return [mention(c, 0, whole, known.entry.kind, { name: known.entry.name, known: true, weight })];
+    out.push(mention(c, 0, whole, known.entry.kind, { name: known.entry.name, known: true, weight }));
+    return;
   }
   if (isOrganisation(toks)) {
     out.push(mention(c, 0, whole, "organisation"));
@@ -84,7 +96,7 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
       if (hit?.entry.kind === "place") out.push(mention(c, i, toks[i]!, "place", { name: hit.entry.name, known: true, weight: 0.4 }));
     }
     if (span.definedAs !== null && gaz.lookup(span.definedAs) === undefined) out.push(mention(c, 0, span.definedAs, "organisation", { name: whole, weight: 0 }));
-    return out;
+    return;
   }
   for (let i = 0; i < toks.length; i += 1) {
     let matched = -1;
@@ -119,8 +131,8 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
     if (model !== null) {
       flush(c);
       out.push(mention(c, i, `${model[1]}-${model[2]}`, "subject", { known: true }));
-    } else if (toks[i]!.endsWith("s") && isCapital(toks[i]!.charCodeAt(1)) && /^\p{Lu}{2,}s$/u.test(toks[i]!)) flush(c);
-    else if (TITLE_WORDS.has(w) || (w === "state" && toks[i - 1] === "of")) {
+    } else if (toks[i]!.length > 2 && toks[i]!.endsWith("s") && isCapital(toks[i]!.charCodeAt(1)) && PLURAL_ACRONYM.test(toks[i]!)) flush(c);
+    else if (TITLE_WORDS.has(w) || (w === "state" && i > 0 && toks[i - 1] === "of")) {
       flush(c);
       c.cue = true;
       (c.titles ??= []).push(w);
@@ -132,22 +144,28 @@ export function classify(span: Span, block: number, gaz: Gazetteer): Mention[] {
   }
   flush(c);
   // "U.S. dlrs", "Canadian dollar": a currency says nothing about what the article is about.
-  const last = out[out.length - 1];
+  const last = out.length > start ? out[out.length - 1]! : undefined;
   if (last !== undefined && last.kind === "place" && CURRENCY_WORDS.has(span.after)) last.weight = 0.1;
-  if (span.definedAs !== null && out.length === 1 && gaz.lookup(span.definedAs) === undefined) {
+  if (span.definedAs !== null && out.length - start === 1 && gaz.lookup(span.definedAs) === undefined) {
     const target = out[out.length - 1]!;
     out.push({ ...target, surface: span.definedAs, weight: 0 });
   }
-  return out;
 }
+
+/** The indices and lowercase words of the run `flush` classifies next, shared by every call of `classify`. */
+const RUN: number[] = [];
+const RUN_LOWER: string[] = [];
 
 /** Two to four capitalised words, none an organisation or title word, none common past a first name. */
 export function looksLikeName(name: string, gaz: Gazetteer): boolean {
   const words = name.split(" ");
-  const lower = words.map((w) => w.toLowerCase());
+  if (words.length < 2 || words.length > 4) return false;
+  const lower: string[] = [];
+  for (const w of words) lower.push(w.toLowerCase());
+  for (let k = 0; k < words.length; k += 1) if (!isTitleCase(words[k]!) || ORG_SUFFIXES.has(lower[k]!) || TITLE_WORDS.has(lower[k]!)) return false;
   // No common word past a first name: "Stephen Hess", "Dilson Funaro", but not "Red Hat Enterprise Linux".
-  return words.length >= 2 && words.length <= 4 && words.every((w, k) => isTitleCase(w) && !ORG_SUFFIXES.has(lower[k]!) && !TITLE_WORDS.has(lower[k]!))
-    && lower.every((w, k) => !gaz.commonWords.has(w) || (k === 0 && gaz.firstNames.has(w)));
+  for (let k = 0; k < lower.length; k += 1) if (gaz.commonWords.has(lower[k]!) && !(k === 0 && gaz.firstNames.has(lower[k]!))) return false;
+  return true;
 }
 
 /** Titles of public office: a head of state or government, a minister, a central bank's governor. */
@@ -160,9 +178,15 @@ const HEAD = new Set(["chairman", "chairwoman", "president", "director", "direct
 
 /** Whether the title words before a name ("finance minister", "Prime Minister") are a public office's. */
 function isOffice(titles: readonly string[]): boolean {
-  const words = titles.map((t) => t.toLowerCase());
+  const words: string[] = [];
+  for (const t of titles) words.push(t.toLowerCase());
   const institution = words.includes("institution");
-  return words.some((w) => OFFICE.has(w) || (institution && HEAD.has(w))) && !words.some((w) => JUNIOR.has(w) || w.startsWith("vice-") || w.startsWith("deputy-"));
+  let office = false;
+  for (const w of words) {
+    if (JUNIOR.has(w) || w.startsWith("vice-") || w.startsWith("deputy-")) return false;
+    if (OFFICE.has(w) || (institution && HEAD.has(w))) office = true;
+  }
+  return office;
 }
 
 /** The title words right before a span, nearest first in `before`: "finance minister" in "... finance minister Jaime Ongpin". */
@@ -236,14 +260,14 @@ function flush(c: Context): void {
       out.push(mention(c, run[0]!, words.slice(0, at).join(" "), null));
       out.push(mention(c, run[at]!, words.slice(at).join(" "), "person", { cue: true }));
     } else if (n === 1 && c.cue && nameLike && !ORG_SUFFIXES.has(lowers[0]!)) out.push(mention(c, run[0]!, words[0]!, "person", { cue: true }));
-    else if (n === 1 && run[0] === 0 && PLACE_PREPOSITIONS.has(span.before[0] ?? "") && gaz.placeNamed(words[0]!) !== undefined) {
+    else if (n === 1 && run[0] === 0 && span.before.length > 0 && PLACE_PREPOSITIONS.has(span.before[0]!) && gaz.placeNamed(words[0]!) !== undefined) {
       const place = gaz.placeNamed(words[0]!)!;
       out.push(mention(c, run[0]!, words[0]!, "place", { name: place.name, known: true }));
     }
     else out.push(mention(c, run[0]!, words.join(" "), null));
   }
-  c.run = [];
-  c.runLower = [];
+  run.length = 0;
+  lowers.length = 0;
   c.cue = false;
   c.qualifier = null;
   c.titles = null;
@@ -284,10 +308,10 @@ function isNameParticle(word: string): boolean {
 type MentionExtra = Partial<Pick<Mention, "name" | "known" | "weight" | "cue">>;
 
 function mention(c: Context, i: number, surface: string, kind: TopicKind | null, extra?: MentionExtra): Mention {
-  const located = i === 0 && PLACE_PREPOSITIONS.has(c.span.before[0] ?? "");
+  const located = i === 0 && c.span.before.length > 0 && PLACE_PREPOSITIONS.has(c.span.before[0]!);
   const m: Mention = {
     surface, name: extra?.name ?? surface, kind, known: extra?.known ?? false, weight: extra?.weight ?? 1, cue: extra?.cue ?? false, located,
-    evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface },
+    evidence: { block: c.block, offset: c.tokens[i]!.offset, text: surface }, commentator: undefined, country: undefined, office: undefined,
   };
   if (m.kind === "person" && c.qualifier !== null) m.country = c.qualifier;
   if (m.kind === "person" && c.titles !== null && i === c.run[0] && isOffice(c.titles)) m.office = true;

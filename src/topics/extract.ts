@@ -13,6 +13,7 @@ import { isAllCaps, keyOf } from "./normalise.ts";
 import { findSpans, SentenceStarts, stripPossessive } from "./spans.ts";
 import type { Span } from "./spans.ts";
 import { tokenize } from "./tokenize.ts";
+import type { Tokens } from "./tokenize.ts";
 
 /** The text extraction reads: the headline and the body blocks (never byline, photo credit or source). */
 export interface ArticleText {
@@ -57,6 +58,16 @@ export const EXTRACTOR_VERSION = 9;
 export type { Evidence } from "./classify.ts";
 
 
+/**
+ * Patterns with Unicode property escapes, made once: tsx compiles such a literal inside a function to a new `RegExp`
+ * on every call.
+ */
+const NOT_LETTERS = /[^\p{L}]/gu;
+const WORD_START = /\b\p{L}/gu;
+const HEADLINE_WORD = /[\p{L}\p{N}][\p{L}\p{N}.&'-]*/gu;
+const HEADLINE_SEPARATOR = /[^\p{L}\p{N}-]+/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** The `block` of a dateline mention. */
 export const DATELINE_BLOCK = -2;
 
@@ -68,10 +79,16 @@ export const DATELINE_BLOCK = -2;
  */
 export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer()): Extraction {
   const title = text.title ?? "";
-  const shoutedTitle = isAllCaps(title) && title.replace(/[^\p{L}]/gu, "").length > 12;
+  const shoutedTitle = isAllCaps(title) && title.replace(NOT_LETTERS, "").length > 12;
   const dateline = text.dateline ?? null;
-  const blocks = firstCharacters(text.blocks.map((b, i) => (i === 0 && dateline !== null ? withoutDateline(b.text, dateline) : b.text)), MAX_TEXT);
-  const tokens = blocks.map(tokenize);
+  // Arrays are made by literals and loops rather than `map` and `filter` here and below: a literal's arrays all
+  // get the one element kind it learns, while an empty result of `map` has another, and code compiled for one
+  // starts over (is deoptimised and compiled again) on meeting the other.
+  const texts: string[] = [];
+  for (let i = 0; i < text.blocks.length; i += 1) texts.push(i === 0 && dateline !== null ? withoutDateline(text.blocks[i]!.text, dateline) : text.blocks[i]!.text);
+  const blocks = firstCharacters(texts, MAX_TEXT);
+  const tokens: Tokens[] = [];
+  for (const b of blocks) tokens.push(tokenize(b));
   const titleTokens = shoutedTitle ? { texts: [], offsets: [], kinds: [] } : tokenize(title);
   // Spans are classified once every block is read: whether a sentence's first word is a name depends on the whole text.
   const starts = new SentenceStarts(gaz.commonWords);
@@ -80,7 +97,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   starts.resolve([titleTokens, ...tokens]);
   const mentions: Mention[] = [];
   for (let block = shoutedTitle ? 0 : -1, k = 0; block < tokens.length; block += 1, k += 1) {
-    for (const span of spans[k]!) mentions.push(...classify(span, block, gaz));
+    for (const span of spans[k]!) classify(span, block, gaz, mentions);
   }
   if (shoutedTitle) mentions.push(...shoutedHeadline(title, gaz));
   for (const m of mentions) {
@@ -92,7 +109,7 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
   const place = dateline === null ? undefined : datelinePlace(dateline, gaz);
   if (dateline !== null && place !== undefined) {
     // The dateline says where the story is: it weighs like the headline.
-    mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline } });
+    mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline }, commentator: undefined, country: undefined, office: undefined });
   }
   const merged = merge(mentions, shoutedTitle ? title : null, gaz);
   headlineByOffice(merged, title, blocks[0] ?? "");
@@ -125,7 +142,7 @@ function inOffice(text: string, offset: number, length: number): boolean {
   let b = offset - 1;
   while (b >= 0 && text.charCodeAt(b) === 32) b -= 1;
   const commaBefore = b >= 0 && text.charCodeAt(b) === 44;
-  const commaAfter = text.charCodeAt(offset + length) === 44;
+  const commaAfter = offset + length < text.length && text.charCodeAt(offset + length) === 44;
   if (!commaBefore && !commaAfter) return false;
   const before = commaBefore ? OFFICE_BEFORE.exec(text.slice(Math.max(0, offset - 80), offset)) : null;
   if (before !== null) return !JUNIOR_TITLE.test(before[0].slice(0, before[0].search(/\s+of\s+/u)));
@@ -213,7 +230,7 @@ const US_STATE_ABBREVIATIONS = /^(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|
 function datelinePlace(dateline: string, gaz: Gazetteer): string | undefined {
   const parts = dateline.replace(/\(.*$/u, "").split(",").map((p) => p.trim()).filter((p) => p !== "");
   for (const part of parts.slice(0, 2)) {
-    const hit = gaz.placeNamed(part) ?? gaz.placeNamed(part.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+    const hit = gaz.placeNamed(part) ?? gaz.placeNamed(part.toLowerCase().replace(WORD_START, (c) => c.toUpperCase()));
     if (hit !== undefined && hit.country !== null) return gaz.countryName(hit.country) ?? hit.name;
     if (US_STATE_ABBREVIATIONS.test(part)) return gaz.countryName("US");
   }
@@ -222,14 +239,14 @@ function datelinePlace(dateline: string, gaz: Gazetteer): string | undefined {
 
 /** An all-caps headline ("CANADA'S WILSON SEEKS ..."): only gazetteer names are read from it directly. */
 function shoutedHeadline(title: string, gaz: Gazetteer): Mention[] {
-  const words = [...title.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.&'-]*/gu)];
+  const words = [...title.matchAll(HEADLINE_WORD)];
   const out: Mention[] = [];
   for (let i = 0; i < words.length; i += 1) {
     for (let j = Math.min(words.length, i + 4); j > i; j -= 1) {
       const surface = words.slice(i, j).map((m) => stripPossessive(m[0])).join(" ");
       const hit = gaz.lookup(surface);
       if (hit !== undefined) {
-        out.push({ surface, name: hit.entry.name, kind: hit.entry.kind, known: true, weight: hit.demonym ? 0.6 : 1, cue: false, located: false, evidence: { block: -1, offset: words[i]!.index, text: surface } });
+        out.push({ surface, name: hit.entry.name, kind: hit.entry.kind, known: true, weight: hit.demonym ? 0.6 : 1, cue: false, located: false, evidence: { block: -1, offset: words[i]!.index, text: surface }, commentator: undefined, country: undefined, office: undefined });
         i = j - 1;
         break;
       }
@@ -263,17 +280,21 @@ function mergeCapitals(entities: ExtractedEntity[], gaz: Gazetteer): ExtractedEn
     const entry = e.known && e.kind === "place" ? gaz.byName(e.name) : undefined;
     if (entry?.placeType === "country" && entry.country !== null) countries.set(entry.country, e);
   }
-  return entities.filter((e) => {
+  const kept: ExtractedEntity[] = [];
+  for (const e of entities) {
     const entry = e.known && e.kind === "place" && !e.headline && !e.located ? gaz.byName(e.name) : undefined;
     const country = entry?.placeType === "capital" && entry.country !== null ? countries.get(entry.country) : undefined;
-    if (country === undefined) return true;
+    if (country === undefined) {
+      kept.push(e);
+      continue;
+    }
     country.mentions += e.mentions;
     country.score += e.score;
     country.lead ||= e.lead;
     for (const v of e.variants) if (!country.variants.includes(v)) country.variants.push(v);
     country.evidence.push(...e.evidence.slice(0, 5 - Math.min(5, country.evidence.length)));
-    return false;
-  }).sort((a, b) => b.score - a.score);
+  }
+  return kept.sort(byScore);
 }
 
 /**
@@ -286,7 +307,7 @@ export function surnameKeys(parts: readonly string[], gaz: Gazetteer): string[] 
   const keys = [keyOf(parts[parts.length - 1]!)];
   if (parts.length >= 3) {
     const k = keyOf(parts[parts.length - 2]!);
-    if (k.length > 2 && !gaz.firstNames.has(k) && /^\p{Lu}/u.test(parts[parts.length - 2]!)) keys.push(k);
+    if (k.length > 2 && !gaz.firstNames.has(k) && STARTS_UPPER.test(parts[parts.length - 2]!)) keys.push(k);
   }
   return keys;
 }
@@ -297,7 +318,8 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   for (const m of mentions) if (m.weight === 0) aliasOf.set(keyOf(m.surface), keyOf(m.name));
   // Full names first, so that surnames and acronyms met later can join them.
   const ordered = byWordCountDescending(mentions);
-  const keys = ordered.map((m) => keyOf(m.name));
+  const keys: string[] = [];
+  for (const m of ordered) keys.push(keyOf(m.name));
   const surnames = new Map<string, string>();
   // A name met again adds nothing: its surnames are in the map already.
   const named = new Set<string>();
@@ -348,7 +370,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     if (e.kind === "person" && !e.known && e.name.includes(" ") && personSurnames.has(keyOf(e.name.slice(0, e.name.indexOf(" "))))) e.kind = null;
   }
   if (shoutedTitle !== null) {
-    const words = new Set(shoutedTitle.split(/[^\p{L}\p{N}-]+/u).map((w) => keyOf(w)));
+    const words = new Set(shoutedTitle.split(HEADLINE_SEPARATOR).map((w) => keyOf(w)));
     for (const e of byKey.values()) {
       if (e.headline) continue;
       // "DENG SAYS ..." for Deng Xiaoping: a family name may come first, but a first name alone is no headline mention.
@@ -360,5 +382,12 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     }
   }
   // A name of unknown kind met once outside the headline can never be selected: not worth caching.
-  return [...byKey.values()].filter((e) => e.mentions > 1 || (e.mentions === 1 && (e.kind !== null || e.headline))).sort((a, b) => b.score - a.score);
+  const kept: ExtractedEntity[] = [];
+  for (const e of byKey.values()) if (e.mentions > 1 || (e.mentions === 1 && (e.kind !== null || e.headline))) kept.push(e);
+  return kept.sort(byScore);
+}
+
+/** Most salient first. */
+function byScore(a: ExtractedEntity, b: ExtractedEntity): number {
+  return b.score - a.score;
 }

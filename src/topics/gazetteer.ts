@@ -43,6 +43,8 @@ export interface Gazetteer {
 }
 
 const require = createRequire(import.meta.url);
+/** Made once: tsx compiles a literal with a Unicode property escape inside a function to a new `RegExp` on every call. */
+const NOT_LETTERS = /[^\p{L}]/gu;
 const MIN_CITY_POPULATION = 150_000;
 
 /** Names readers know countries by, where the data package's common name differs. */
@@ -226,12 +228,12 @@ export function buildGazetteer(): Gazetteer {
   const memo = new Map<string, { entry: GazetteerEntry; demonym: boolean } | null>();
   const longestMemo = new Map<string, number>();
   const lookup = (surface: string): { entry: GazetteerEntry; demonym: boolean } | undefined => {
-    const letters = surface.replace(/[^\p{L}]/gu, "");
-      if (isAllCaps(surface) && letters.length <= 5) {
-        const hit = exact.get(surface.replace(/\./gu, "")) ?? exact.get(surface.replace(/\./gu, "").replace(/s$/u, ""));
-        if (hit !== undefined) return hit;
-      }
-      return folded.get(keyOf(surface));
+    // All capitals is asked first: the letters are counted only for such names, most are not.
+    if (isAllCaps(surface) && surface.replace(NOT_LETTERS, "").length <= 5) {
+      const hit = exact.get(surface.replace(/\./gu, "")) ?? exact.get(surface.replace(/\./gu, "").replace(/s$/u, ""));
+      if (hit !== undefined) return hit;
+    }
+    return folded.get(keyOf(surface));
   };
   return {
     lookup(surface) {

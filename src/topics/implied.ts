@@ -59,12 +59,14 @@ export function addImpliedCountries(entities: ExtractedEntity[], gaz: Gazetteer,
   }
   if (byCountry.size === 0) return entities;
   // The country each entity names outright (null for other entities), looked up once rather than once per country.
-  const namesCountry = entities.map((e) => countryNamed(e, gaz));
+  const namesCountry: (string | null)[] = [];
+  for (const e of entities) namesCountry.push(countryNamed(e, gaz));
   for (const [code, c] of byCountry) {
     const name = gaz.countryName(code) ?? gaz.byName(code)?.name;
     if (name === undefined) continue;
     const key = keyOf(name);
-    const country = entities.find((e, i) => e.key === key || namesCountry[i] === code);
+    let country: ExtractedEntity | undefined;
+    for (let i = 0; i < entities.length && country === undefined; i += 1) if (entities[i]!.key === key || namesCountry[i] === code) country = entities[i];
     if (country !== undefined) {
       // Named outright as well: the institutions and cities add to its salience, not to its mention count.
       country.score += c.score;

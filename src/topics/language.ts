@@ -1,6 +1,8 @@
 /** Whether an article is English, the one language entity extraction reads (others get rubric and front-matter topics). */
 import type { ArticleText } from "./extract.ts";
 
+/** Made once: tsx compiles a literal with a Unicode property escape inside a function to a new `RegExp` on every call. */
+const LETTERS = /\p{L}+/gu;
 const ENGLISH = new Set(["the", "of", "and", "to", "in", "a", "is", "was", "for", "on", "that", "with", "said", "by", "at", "as", "from", "it", "has", "have"]);
 /** Function words of other languages written in Latin letters, none of them an English word. */
 const OTHER = new Set([
@@ -25,7 +27,7 @@ export function isEnglish(lang: string | null, text: ArticleText): boolean {
   let other = 0;
   let latin = 0;
   for (const block of [text.title ?? "", ...text.blocks.map((b) => b.text)]) {
-    for (const m of block.matchAll(/\p{L}+/gu)) {
+    for (const m of block.matchAll(LETTERS)) {
       words += 1;
       const w = m[0].toLowerCase();
       if (ENGLISH.has(w)) english += 1;

@@ -1,5 +1,11 @@
 /** String keys shared by the topic modules: slugs and the folded keys names are compared by. */
 
+/** Patterns with Unicode property escapes, made once: tsx compiles such a literal inside a function to a new `RegExp` on every call. */
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
+
 /**
  * ASCII slug of a name: transliterated through Unicode decomposition, lowercase, words joined by `-`.
  * @param text any name
@@ -79,7 +85,7 @@ function computeKey(text: string): string {
 
 /** True when every letter of the text is a capital (an acronym such as `NATO` or `U.S.`). */
 export function isAllCaps(text: string): boolean {
-  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text.replace(/s$/u, ""));
+  return UPPER.test(text) && !LOWER.test(text.replace(/s$/u, ""));
 }
 
 function fold(text: string): string {
@@ -100,13 +106,15 @@ function fold(text: string): string {
 export function startsLower(text: string): boolean {
   const c = text.charCodeAt(0);
   if (c < 128) return c >= 97 && c <= 122;
-  return /^\p{Ll}/u.test(text);
+  return STARTS_LOWER.test(text);
 }
 
 /** True for "Peskov", "Érdi": a capital then a lowercase letter. */
 export function isTitleCase(text: string): boolean {
+  // Two characters at least (and no read past the end, which makes compiled code start over).
+  if (text.length < 2) return false;
   const c = text.charCodeAt(0);
   const d = text.charCodeAt(1);
   if (c < 128 && d < 128) return c >= 65 && c <= 90 && d >= 97 && d <= 122;
-  return /^\p{Lu}\p{Ll}/u.test(text);
+  return TITLE_CASE.test(text);
 }

@@ -43,7 +43,8 @@ export function findSpans(tokens: Tokens, starts: SentenceStarts): Span[] {
   while (i < texts.length) {
     const kind = kinds[i]!;
     if ((kind & CAPITALISED) === 0) {
-      if ((kind & SENTENCE_END) !== 0) sentenceStart = !isAbbreviation(texts[i - 1] ?? "");
+      // Reads stay inside the arrays (a read past an end makes the compiled code start over).
+      if ((kind & SENTENCE_END) !== 0) sentenceStart = i === 0 || !isAbbreviation(texts[i - 1]!);
       else if ((kind & OPENER) === 0) sentenceStart = false;
       i += 1;
       continue;
@@ -58,7 +59,7 @@ export function findSpans(tokens: Tokens, starts: SentenceStarts): Span[] {
       }
       const t = texts[j]!;
       if (NAME_CONNECTORS.has(t) || (t === "the" && texts[j - 1] === "of") || t === "&") {
-        const k = j + (texts[j + 1] === "the" ? 1 : 0);
+        const k = j + (j + 1 < texts.length && texts[j + 1] === "the" ? 1 : 0);
         if (k + 1 < texts.length && (kinds[k + 1]! & CAPITALISED) !== 0) j = k + 1;
         else break;
       } else break;
@@ -73,8 +74,8 @@ export function findSpans(tokens: Tokens, starts: SentenceStarts): Span[] {
       for (let m = first; m < end; m += 1) run.push({ text: texts[m]!, offset: offsets[m]! });
       const before: string[] = [];
       for (let b = i - 1; b >= 0 && before.length < 2 && startsLower(texts[b]!); b -= 1) before.push(texts[b]!);
-      const acr = texts[j] === "(" && texts[j + 2] === ")" && isAcronymLike(texts[j + 1]!) ? texts[j + 1]! : null;
-      const span: Span = { tokens: run, before, after: lower(texts[j] ?? ""), definedAs: acr, ordinaryFirst: false };
+      const acr = j + 2 < texts.length && texts[j] === "(" && texts[j + 2] === ")" && isAcronymLike(texts[j + 1]!) ? texts[j + 1]! : null;
+      const span: Span = { tokens: run, before, after: j < texts.length ? lower(texts[j]!) : "", definedAs: acr, ordinaryFirst: false };
       spans.push(span);
       if (sentenceStart && first === i) starts.ask(span, text);
     }
@@ -158,9 +159,15 @@ export class SentenceStarts {
 /** The lengths by first letter `resolve` fills, made once (a typed array is slow to allocate). */
 const LENGTHS = new Int32Array(26);
 
-/** Removes a possessive ending: "Ankara's" -> "Ankara". */
+/** Removes a possessive ending: "Ankara's" -> "Ankara" (`/['’]s?$/u`, read from the last two characters). */
 export function stripPossessive(text: string): string {
-  return text.includes("'") || text.includes("’") ? text.replace(/['’]s?$/u, "") : text;
+  const n = text.length;
+  if (n === 0) return text;
+  const last = text.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return text.slice(0, n - 1);
+  if (last !== 115 || n === 1) return text;
+  const before = text.charCodeAt(n - 2);
+  return before === 39 || before === 0x2019 ? text.slice(0, n - 2) : text;
 }
 
 function isDigit(c: number): boolean {
@@ -170,7 +177,7 @@ function isDigit(c: number): boolean {
 /** Ends in an apostrophe, or an apostrophe and "s" ("Ankara's", "Reuters'"). */
 function endsPossessive(text: string): boolean {
   let last = text.charCodeAt(text.length - 1);
-  if (last === 115) last = text.charCodeAt(text.length - 2);
+  if (last === 115 && text.length > 1) last = text.charCodeAt(text.length - 2);
   return last === 39 || last === 0x2019;
 }
 
@@ -181,7 +188,7 @@ function isAcronymLike(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i += 1) if (text.charCodeAt(i) >= 128) return ACRONYM_LIKE.test(text);
   if (!isAsciiCapital(text.charCodeAt(0))) return false;
-  if (text.charCodeAt(1) === 46) {
+  if (n > 1 && text.charCodeAt(1) === 46) {
     // Capitals each followed by a dot, two or more.
     if (n < 4 || n % 2 !== 0) return false;
     for (let i = 0; i < n; i += 2) if (!isAsciiCapital(text.charCodeAt(i)) || text.charCodeAt(i + 1) !== 46) return false;
@@ -199,16 +206,39 @@ function isAsciiCapital(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** Lowercasing never shortens a text: a word longer than every stop word or abbreviation is none, without a copy. */
-const LONGEST_STOP_WORD = Math.max(...[...STOP_WORDS].map((w) => w.length));
-const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+/**
+ * The lengths (bit 31: 31 or more) of a list's words by their first letter (0 for "a"), for lists of lowercase ASCII
+ * words: a word whose lowercase is in such a list is ASCII letters (or the Kelvin sign, lowercased to "k") and
+ * punctuation, each lowercased to one character, so its length and first letter rule most words out without a copy.
+ */
+function lengthsByLetter(words: ReadonlySet<string>): Int32Array {
+  const table = new Int32Array(26);
+  for (const w of words) {
+    const c = w.charCodeAt(0) - 97;
+    // A word of another shape could not be ruled out by the table: every length is allowed for every letter.
+    if (c < 0 || c >= 26 || w !== w.toLowerCase()) return table.fill(-1);
+    table[c]! |= 1 << Math.min(w.length, 31);
+  }
+  return table;
+}
+
+/** Whether the lowercase of `text` may be in the list `table` was made from (see `lengthsByLetter`). */
+function mayBeIn(table: Int32Array, text: string): boolean {
+  const c = text.charCodeAt(0);
+  const letter = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 97 : c === 0x212a ? 10 : -1;
+  if (letter < 0) return table[0] === -1;
+  return ((table[letter]! >>> Math.min(text.length, 31)) & 1) !== 0;
+}
+
+const STOP_WORD_LENGTHS = lengthsByLetter(STOP_WORDS);
+const ABBREVIATION_LENGTHS = lengthsByLetter(ABBREVIATIONS);
 
 function isStopWord(text: string): boolean {
-  return text.length <= LONGEST_STOP_WORD && STOP_WORDS.has(lower(text));
+  return mayBeIn(STOP_WORD_LENGTHS, text) && STOP_WORDS.has(lower(text));
 }
 
 function isAbbreviation(text: string): boolean {
-  return text.length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(lower(text));
+  return mayBeIn(ABBREVIATION_LENGTHS, text) && ABBREVIATIONS.has(lower(text));
 }
 
 function lower(text: string): string {

@@ -62,16 +62,16 @@ export function tokenize(text: string): Tokens {
     const c = text.charCodeAt(i);
     const f = c < 128 ? ASCII[c]! : flagsAt(text, i);
     const width = c >= 0xd800 && c <= 0xdbff && f !== 0 ? 2 : 1;
-    if ((f & UPPER) !== 0 && text.charCodeAt(i + width) === DOT) {
+    // Every read is inside the text: a read past its end makes the compiled scanner start over (a deoptimisation).
+    if ((f & UPPER) !== 0 && i + width < n && text.charCodeAt(i + width) === DOT) {
       // An initialism needs two capitals each followed by a dot; "U.S" falls through to a word ("U").
       let j = i + width + 1;
       let pairs = 1;
-      for (;;) {
+      while (j < n) {
         const d = text.charCodeAt(j);
-        if (Number.isNaN(d)) break;
         const g = d < 128 ? ASCII[d]! : flagsAt(text, j);
         const w = d >= 0xd800 && d <= 0xdbff && g !== 0 ? 2 : 1;
-        if ((g & UPPER) === 0 || text.charCodeAt(j + w) !== DOT) break;
+        if ((g & UPPER) === 0 || j + w >= n || text.charCodeAt(j + w) !== DOT) break;
         j += w + 1;
         pairs += 1;
       }
@@ -117,12 +117,15 @@ function wordKind(c: number, capitalised: number, length: number): number {
 function capitalisedAfterDigits(word: string): boolean {
   let k = 1;
   while (k < word.length && word.charCodeAt(k) >= 48 && word.charCodeAt(k) <= 57) k += 1;
-  if (word.charCodeAt(k) === 45) k += 1;
+  if (k < word.length && word.charCodeAt(k) === 45) k += 1;
+  if (k >= word.length) return false;
   const d = word.charCodeAt(k);
   if (d >= 65 && d <= 90) return true;
-  return d >= 128 && /^\p{Lu}/u.test(word.slice(k));
+  return d >= 128 && STARTS_UPPER.test(word.slice(k));
 }
 
+/** Made once: tsx compiles a literal with a Unicode property escape inside a function to a new `RegExp` on every call. */
+const STARTS_UPPER = /^\p{Lu}/u;
 const DOT = 46;
 /** \p{Lu} */
 const UPPER = 1;
@@ -154,7 +157,7 @@ const ASTRAL = new Map<number, number>();
 /** The flags of the code point at `i` (a surrogate pair is one code point, a lone surrogate has no class). */
 function flagsAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
     const cp = text.codePointAt(i)!;
     let f = ASTRAL.get(cp);
     if (f === undefined) {
