@@ -1,7 +1,7 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { Reporter } from "../src/parse/diagnostics.ts";
-import { readFrontMatter } from "../src/parse/front-matter.ts";
+import { keyLine, rawValue, readFrontMatter } from "../src/parse/front-matter.ts";
 import type { Line } from "../src/parse/lines.ts";
 
 // YAML blocks (between the fences) of every shape the reader must treat as gray-matter does.
@@ -81,5 +81,12 @@ describe("readFrontMatter", () => {
     const front = readFrontMatter(linesOf("---\nsource: S\ndate: 2021-06-03\ntitle: T\n---\n"), new Reporter());
     expect(Object.keys(front?.data ?? {})).toEqual(["source", "date", "title"]);
     expect(front?.data.date).toEqual(new Date(Date.UTC(2021, 5, 3)));
+  });
+
+  it("should find each key's line and its value as written, the first line naming the key", () => {
+    const front = readFrontMatter(linesOf("---\nsource: S # note\n\"title\": 'T'\ndate: 2021-02-30\nupdated:\n---\nText."), new Reporter())!;
+    expect(front.data).toEqual({ source: "S", title: "T", date: new Date(Date.UTC(2021, 2, 2)), updated: null });
+    expect(["source", "title", "date", "updated", "other"].map((key) => keyLine(front, key))).toEqual([2, 3, 4, 5, undefined]);
+    expect(["source", "title", "date", "updated", "other"].map((key) => rawValue(front, key))).toEqual(["S", "T", "2021-02-30", "", undefined]);
   });
 });

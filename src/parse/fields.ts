@@ -1,5 +1,5 @@
 import type { Reporter } from "./diagnostics.ts";
-import type { FrontMatter } from "./front-matter.ts";
+import { keyLine, rawValue, type FrontMatter } from "./front-matter.ts";
 import { isCalendarDate } from "./dates.ts";
 import { slugify } from "./slug.ts";
 import { topicKindSchema, type TopicRef } from "./schema.ts";
@@ -27,9 +27,8 @@ export const FRONT_MATTER_KEYS: readonly string[] = [...STRING_KEYS, "date", "up
 export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFields {
   const out: FrontFields = { strings: {} };
   for (const [key, value] of Object.entries(front.data)) {
-    const line = front.keyLines.get(key) ?? 1;
     if (!FRONT_MATTER_KEYS.includes(key)) {
-      reporter.report("error", line, 1, "front-matter-unknown-key", `Front matter key "${key}" is not a field of an article, so it was ignored. Use one of: ${FRONT_MATTER_KEYS.join(", ")}.`);
+      reporter.report("error", keyLine(front, key) ?? 1, 1, "front-matter-unknown-key", `Front matter key "${key}" is not a field of an article, so it was ignored. Use one of: ${FRONT_MATTER_KEYS.join(", ")}.`);
       continue;
     }
     if ((STRING_KEYS as readonly string[]).includes(key)) {
@@ -37,30 +36,31 @@ export function readFrontFields(front: FrontMatter, reporter: Reporter): FrontFi
         // An empty value (`title:`) sets nothing: the text's own field stands.
         const text = value === null ? "" : String(value).trim();
         if (text !== "") out.strings[key as StringKey] = text;
-      } else fail(reporter, key, line, "must be text");
+      } else fail(reporter, front, key, "must be text");
     } else if (key === "date" || key === "updated") {
-      const date = value === null ? null : calendar(value, front.rawValues.get(key));
-      if (date === undefined) fail(reporter, key, line, "must be a calendar date YYYY-MM-DD that exists");
+      const date = value === null ? null : calendar(value, value instanceof Date ? rawValue(front, key) : undefined);
+      if (date === undefined) fail(reporter, front, key, "must be a calendar date YYYY-MM-DD that exists");
       else if (key === "date") out.date = date;
       else out.updated = date;
     } else if (key === "draft") {
       if (typeof value === "boolean") out.draft = value;
-      else fail(reporter, key, line, "must be true or false");
+      else fail(reporter, front, key, "must be true or false");
     } else if (key === "slug") {
       if (typeof value === "string" && /^[a-z0-9]+(?:-[a-z0-9]+)*$/u.test(value)) out.slug = value;
-      else fail(reporter, key, line, "must be lower-case ASCII words joined by hyphens (like peskov-turkey)");
+      else fail(reporter, front, key, "must be lower-case ASCII words joined by hyphens (like peskov-turkey)");
     } else if (key === "topics") {
       const topics = readTopics(value);
-      if (topics === undefined) fail(reporter, key, line, "must be a list of names or of {name, kind} with kind person, place, organisation, subject or rubric");
+      if (topics === undefined) fail(reporter, front, key, "must be a list of names or of {name, kind} with kind person, place, organisation, subject or rubric");
       else out.topics = topics;
     }
   }
   return out;
 }
 
-// No closure per key: tsx wraps each named function made inside a loop in a call that names it.
-function fail(reporter: Reporter, key: string, line: number, what: string): void {
-  reporter.report("error", line, 1, "front-matter-type", `Front matter "${key}" ${what}, so it was ignored. Fix the value on this line.`);
+// No closure per key: tsx wraps each named function made inside a loop in a call that names it. The key's line is
+// looked up only here, for a report.
+function fail(reporter: Reporter, front: FrontMatter, key: string, what: string): void {
+  reporter.report("error", keyLine(front, key) ?? 1, 1, "front-matter-type", `Front matter "${key}" ${what}, so it was ignored. Fix the value on this line.`);
 }
 
 function calendar(value: unknown, raw: string | undefined): string | null | undefined {
@@ -81,13 +81,28 @@ function readTopics(value: unknown): TopicRef[] | undefined {
   const topics: TopicRef[] = [];
   for (const item of value) {
     if (typeof item === "string" && item.trim() !== "") {
-      topics.push({ name: item.trim(), slug: slugify(item), kind: "subject" });
+      topics.push({ name: item.trim(), slug: topicSlug(item), kind: "subject" });
     } else if (item !== null && typeof item === "object" && typeof (item as { name?: unknown }).name === "string") {
       const { name, kind } = item as { name: string; kind?: unknown };
       const parsed = topicKindSchema.safeParse(kind ?? "subject");
       if (!parsed.success || name.trim() === "") return undefined;
-      topics.push({ name: name.trim(), slug: slugify(name), kind: parsed.data });
+      topics.push({ name: name.trim(), slug: topicSlug(name), kind: parsed.data });
     } else return undefined;
   }
   return topics;
+}
+
+// Topic names repeat across an archive (a few thousand for tens of thousands of articles): each one's slug is made
+// once per thread. slugify is pure, so this only saves time; the memo is dropped whole when it grows past its bound.
+const TOPIC_SLUGS = new Map<string, string>();
+const MAX_TOPIC_SLUGS = 20_000;
+
+function topicSlug(name: string): string {
+  let slug = TOPIC_SLUGS.get(name);
+  if (slug === undefined) {
+    if (TOPIC_SLUGS.size >= MAX_TOPIC_SLUGS) TOPIC_SLUGS.clear();
+    slug = slugify(name);
+    TOPIC_SLUGS.set(name, slug);
+  }
+  return slug;
 }
