@@ -52,6 +52,7 @@ describe("readDateLine", () => {
   });
 
   it("should report ambiguous slashed dates and two-digit years instead of guessing", () => {
+    expect(rule("Friday, 3/6/21")).toBe("date-ambiguous");
     expect(rule("03/06/2021")).toBe("date-ambiguous");
     expect(value("03/06/2021")).toBeNull();
     expect(rule("03/06/21")).toBe("date-ambiguous");
@@ -64,7 +65,7 @@ describe("readDateLine", () => {
   });
 
   it("should not take headlines, subheadings or sentences for dates", () => {
-    for (const line of ["Unacceptable demands", "In 2021 there were 3 cases", "June 2021", "3 June", "May 3 people die", "2021", "1984. A year, not a list.", "x".repeat(10_000) + " 2021-06-03"]) {
+    for (const line of ["Unacceptable demands", "In 2021 there were 3 cases", "June 2021", "3 June", "May 3 people die", "2021", "1984. A year, not a list.", "x".repeat(10_000) + " 2021-06-03", "Analysis 2: 12 June 21", "Friday, 3 June", "Room 101, floor 12, 3-4 June"]) {
       expect(readDateLine(line)).toBeNull();
     }
   });

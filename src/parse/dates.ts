@@ -35,6 +35,7 @@ const DOTTED = new RegExp(String.raw`^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\.?${YE
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})[./](\d{1,2})[./](\d{1,2})\.?${TAIL}$`, "u");
 const SLASHED = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})${TAIL}$`, "u");
 const WEEKDAY = /^(\p{L}{2,12})\.?(?:,\s*|\s+)/u;
+const DATE_DIGITS = /\d{4}|\d\/\d/u;
 
 /**
  * Reads a line that may be a date line (`03 June 2021`, `Friday, January 4, 2019`, `2021-06-03`,
@@ -45,7 +46,8 @@ const WEEKDAY = /^(\p{L}{2,12})\.?(?:,\s*|\s+)/u;
  */
 export function readDateLine(text: string, lang?: string | null): DateReading | null {
   const line = text.trim();
-  if (line.length < 6 || line.length > MAX_DATE_LINE || !/\d/u.test(line)) return null;
+  // Every pattern holds a four-digit year or a digit, slash, digit: most lines (headlines, captions) hold neither.
+  if (line.length < 6 || line.length > MAX_DATE_LINE || !DATE_DIGITS.test(line)) return null;
   const direct = readDate(line, lang) ?? readLeadingDate(line, lang);
   if (direct !== null) return direct;
   const weekday = WEEKDAY.exec(line);
@@ -70,17 +72,21 @@ function readLeadingDate(line: string, lang: string | null | undefined): DateRea
 }
 
 function readDate(line: string, lang: string | null | undefined): DateReading | null {
+  // MONTH_DAY_YEAR starts with a letter and every other pattern with a digit, so the first character rules out the
+  // patterns that cannot match; those that can are tried in the same order as ever.
+  const first = line.charCodeAt(0);
+  if (first < 0x30 || first > 0x39) {
+    const m = MONTH_DAY_YEAR.exec(line);
+    if (m === null) return null;
+    const month = monthNumber(m[1]!, lang);
+    return month === undefined ? null : build(m[3]!, String(month), m[2]!, m.slice(4, 8), m[8]);
+  }
   let m = ISO.exec(line);
   if (m) return build(m[1]!, m[2]!, m[3]!, m.slice(4, 8), m[8]);
   m = DAY_MONTH_YEAR.exec(line);
   if (m) {
     const month = monthNumber(m[2]!, lang);
     return month === undefined ? null : build(m[3]!, String(month), m[1]!, m.slice(4, 8), m[8]);
-  }
-  m = MONTH_DAY_YEAR.exec(line);
-  if (m) {
-    const month = monthNumber(m[1]!, lang);
-    return month === undefined ? null : build(m[3]!, String(month), m[2]!, m.slice(4, 8), m[8]);
   }
   m = REUTERS_1987.exec(line);
   if (m) {
