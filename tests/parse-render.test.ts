@@ -47,5 +47,9 @@ describe("renderBlocks", () => {
     expect(renderBlocks([])).toBe("");
     const blocks: Block[] = [{ type: "paragraph", text: "one  \n  two", line: 1 }];
     expect(renderBlocks(blocks)).toBe(renderBlocksWithRemark(blocks));
+    for (const text of ["one \r two", "one\r\ntwo ", "\rone"]) {
+      const withReturn: Block[] = [{ type: "heading", text: "Head", line: 1 }, { type: "paragraph", text, line: 2 }];
+      expect(renderBlocks(withReturn), JSON.stringify(text)).toBe(renderBlocksWithRemark(withReturn));
+    }
   });
 });

@@ -23,7 +23,7 @@ export function renderBlocks(blocks: readonly Block[]): string {
     const block = blocks[i]!;
     if (i > 0) html += "\n";
     if (block.type === "preformatted") html += block.text === "" ? "<pre><code></code></pre>" : `<pre><code>${escapeText(block.text)}\n</code></pre>`;
-    else if (/[\r\n]/u.test(block.text)) return renderBlocksWithRemark(blocks);
+    else if (block.text.includes("\n") || block.text.includes("\r")) return renderBlocksWithRemark(blocks);
     else if (block.type === "heading") html += `<h2>${escapeText(block.text)}</h2>`;
     else html += `<p>${escapeText(block.text)}</p>`;
   }
