@@ -147,8 +147,9 @@ export function classify(span: Span, block: number, gaz: Gazetteer, out: Mention
   const last = out.length > start ? out[out.length - 1]! : undefined;
   if (last !== undefined && last.kind === "place" && CURRENCY_WORDS.has(span.after)) last.weight = 0.1;
   if (span.definedAs !== null && out.length - start === 1 && gaz.lookup(span.definedAs) === undefined) {
-    const target = out[out.length - 1]!;
-    out.push({ ...target, surface: span.definedAs, weight: 0 });
+    const t = out[out.length - 1]!;
+    // Written out rather than spread: a spread copy may get a shape of its own.
+    out.push({ surface: span.definedAs, name: t.name, kind: t.kind, known: t.known, weight: 0, cue: t.cue, located: t.located, evidence: t.evidence, commentator: t.commentator, country: t.country, office: t.office });
   }
 }
 

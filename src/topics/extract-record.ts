@@ -13,7 +13,10 @@ export type RecordText = Omit<ArticleText, "blocks"> & { readonly blocks: readon
 
 /** What extraction reads of a record: headline, dateline and every body block but preformatted ones. */
 export function textOf(record: ArticleRecord): RecordText {
-  const blocks = record.body.filter((b) => b.type !== "preformatted").map((b) => ({ text: b.text, line: b.line }));
+  // A loop into a literal: every record's array then has one element kind, also a record with no block (an empty
+  // result of `map` has another, and the extraction compiled for one is deoptimised on meeting the other).
+  const blocks: { text: string; line: number }[] = [];
+  for (const b of record.body) if (b.type !== "preformatted") blocks.push({ text: b.text, line: b.line });
   return { title: record.title, blocks, dateline: record.dateline };
 }
 
@@ -26,7 +29,9 @@ export function textOf(record: ArticleRecord): RecordText {
  */
 export function extractText(text: RecordText, lang: string | null): { readonly result: Extraction; readonly lines: number[] } {
   const result = isEnglish(lang, text) ? extractEntities(text) : { entities: [] };
-  return { result, lines: text.blocks.map((b) => b.line) };
+  const lines: number[] = [];
+  for (const b of text.blocks) lines.push(b.line);
+  return { result, lines };
 }
 
 /**

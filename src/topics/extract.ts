@@ -112,9 +112,10 @@ export function extractEntities(text: ArticleText, gaz: Gazetteer = gazetteer())
     mentions.push({ surface: place, name: place, kind: "place", known: true, weight: 1, cue: false, located: true, evidence: { block: DATELINE_BLOCK, offset: 0, text: dateline }, commentator: undefined, country: undefined, office: undefined });
   }
   const merged = merge(mentions, shoutedTitle ? title : null, gaz);
-  headlineByOffice(merged, title, blocks[0] ?? "");
+  const lead = blocks.length > 0 ? blocks[0]! : "";
+  headlineByOffice(merged, title, lead);
   listedCompanies(merged, [title, ...blocks]);
-  const entities = addImpliedCountries(mergeCapitals(merged, gaz), gaz, companiesUpFront(title, blocks[0] ?? ""));
+  const entities = addImpliedCountries(mergeCapitals(merged, gaz), gaz, companiesUpFront(title, lead));
   return { entities };
 }
 
@@ -192,7 +193,8 @@ function headlineByOffice(entities: ExtractedEntity[], title: string, lead: stri
   let best: { e: ExtractedEntity; offset: number } | undefined;
   for (const e of entities) {
     if (e.kind !== "person" || e.headline || !e.lead) continue;
-    const first = e.evidence.find((ev) => ev.block === 0);
+    let first: Evidence | undefined;
+    for (let k = 0; k < e.evidence.length && first === undefined; k += 1) if (e.evidence[k]!.block === 0) first = e.evidence[k];
     if (first === undefined || !lead.slice(Math.max(0, first.offset - 50), first.offset).toLowerCase().includes(office)) continue;
     if (best === undefined || first.offset < best.offset) best = { e, offset: first.offset };
   }
