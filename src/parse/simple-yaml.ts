@@ -5,18 +5,16 @@
  * reads the block. Answers are what js-yaml 3's safeLoad gives for the same lines (tests/parse-simple-yaml.test.ts).
  */
 
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9_]*):(?: (.*))?$/u;
-const DOUBLE_QUOTED = /^"([^"\\]*)"$/u;
-const SINGLE_QUOTED = /^'([^']*)'$/u;
-const QUOTED_LIST = /^\[(?:"[^"\\]*"(?:, "[^"\\]*")*)?\]$/u;
-const LIST_ITEM = /"([^"\\]*)"/gu;
+const KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+const QUOTED_LIST = /^\[(?:"[^"\\]*"(?:, "[^"\\]*")*)?\]$/;
 // A value starting with an ASCII letter is a plain scalar to js-yaml, unless `: ` or ` #` ends it early, or a
 // trailing space or colon would be cut or refused: those are not read here.
-const PLAIN_START = /^[A-Za-z]/u;
-const PLAIN_END = /: | #| $|:$/u;
-// Tabs, controls, surrogates, byte order marks and non-characters, which js-yaml refuses or treats apart.
+const PLAIN_START = /^[A-Za-z]/;
+const PLAIN_END = /: | #| $|:$/;
+// Tabs, controls, surrogates, byte order marks and non-characters, which js-yaml refuses or treats apart (without the
+// u flag a character beyond the Basic Multilingual Plane counts too: it only sends the line to the YAML parser).
 // eslint-disable-next-line no-control-regex
-const ODD = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufeff\ufffe\uffff]/u;
+const ODD = /[\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufeff\ufffe\uffff]/;
 // js-yaml 3 resolves these plain words to null and booleans (YAML 1.2 core schema); every other word stays text.
 const WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolean>([
   ["null", null], ["Null", null], ["NULL", null],
@@ -33,12 +31,13 @@ export function readSimpleYaml(lines: readonly string[]): Record<string, unknown
   let keys = 0;
   for (const line of lines) {
     if (line === "") continue;
-    const m = KEY_LINE.exec(line);
-    if (m === null) return undefined;
-    const key = m[1]!;
+    // `key:` alone, or `key: value`.
+    const colon = line.indexOf(":");
+    if (colon === -1 || (colon + 1 < line.length && line.charCodeAt(colon + 1) !== 0x20)) return undefined;
+    const key = line.slice(0, colon);
     // A key word that js-yaml resolves (`Null: x` gives the key "null"), or the same key twice (an error there).
-    if (WORDS.has(key) || WORDS.has(key.toLowerCase()) || Object.hasOwn(data, key)) return undefined;
-    const value = m[2] === undefined ? null : readValue(m[2]);
+    if (!KEY.test(key) || ((key.length === 4 || key.length === 5) && WORDS.has(key.toLowerCase())) || Object.hasOwn(data, key)) return undefined;
+    const value = colon + 1 === line.length ? null : readValue(line.slice(colon + 2));
     if (value === undefined) return undefined;
     data[key] = value;
     keys += 1;
@@ -48,12 +47,19 @@ export function readSimpleYaml(lines: readonly string[]): Record<string, unknown
 }
 
 function readValue(text: string): string | string[] | boolean | null | undefined {
-  if (ODD.test(text)) return undefined;
+  if (text === "" || ODD.test(text)) return undefined;
   const first = text.charCodeAt(0);
-  if (first === 0x22) return DOUBLE_QUOTED.exec(text)?.[1];
-  if (first === 0x27) return SINGLE_QUOTED.exec(text)?.[1];
-  if (first === 0x5b) return QUOTED_LIST.test(text) ? Array.from(text.matchAll(LIST_ITEM), (item) => item[1]!) : undefined;
+  const last = text.charCodeAt(text.length - 1);
+  if (first === 0x22) return text.length >= 2 && last === 0x22 && !hasAny(text, 1, '"\\') ? text.slice(1, -1) : undefined;
+  if (first === 0x27) return text.length >= 2 && last === 0x27 && !hasAny(text, 1, "'") ? text.slice(1, -1) : undefined;
+  if (first === 0x5b) return QUOTED_LIST.test(text) ? (text === "[]" ? [] : text.slice(2, -2).split('", "')) : undefined;
   if (!PLAIN_START.test(text) || PLAIN_END.test(text)) return undefined;
   const word = WORDS.get(text);
   return word === undefined ? text : word;
+}
+
+// Whether text[from, length - 1) holds any of the characters (the inside of a quoted value).
+function hasAny(text: string, from: number, characters: string): boolean {
+  for (let i = from; i < text.length - 1; i += 1) if (characters.includes(text[i]!)) return true;
+  return false;
 }
