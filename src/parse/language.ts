@@ -88,19 +88,31 @@ interface Counts {
 // One pass over the sample: counts its words and the code units of each script (ranges, not a regular expression
 // per character: this runs on every article), and adds each language's function-word hits to `hits`.
 function scan(sample: string, hits: number[]): Counts {
-  const counts: Counts = { words: 0, latin: 0, cyrillic: 0, greek: 0 };
+  let words = 0;
+  let latin = 0;
+  let cyrillic = 0;
+  let greek = 0;
   let start = -1;
   let hash = 0;
   for (let i = 0; i < sample.length; i += 1) {
     const c = sample.charCodeAt(i);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) counts.latin += 1;
-    else if (c >= 0x400 && c <= 0x4ff) counts.cyrillic += 1;
-    else if (c >= 0x370 && c <= 0x3ff) counts.greek += 1;
-    const size = c < 0x80 ? ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : 0) : letterSize(sample, i);
+    let size: number;
+    if (c < 0x80) {
+      // ASCII: a lower-case letter is Latin; an upper-case one (not in a lower-cased sample) a letter of no script.
+      if (c >= 0x61 && c <= 0x7a) {
+        latin += 1;
+        size = 1;
+      } else size = c >= 0x41 && c <= 0x5a ? 1 : 0;
+    } else {
+      if (c >= 0xc0 && c <= 0x24f) latin += 1;
+      else if (c >= 0x400 && c <= 0x4ff) cyrillic += 1;
+      else if (c >= 0x370 && c <= 0x3ff) greek += 1;
+      size = letterSize(sample, i);
+    }
     if (size === 0) {
       if (start !== -1) {
         addHits(sample, start, i, hash, hits);
-        counts.words += 1;
+        words += 1;
         start = -1;
       }
       continue;
@@ -118,9 +130,9 @@ function scan(sample: string, hits: number[]): Counts {
   }
   if (start !== -1) {
     addHits(sample, start, sample.length, hash, hits);
-    counts.words += 1;
+    words += 1;
   }
-  return counts;
+  return { words, latin, cyrillic, greek };
 }
 
 // Adds one to each language whose function words hold sample[start, end) (whose letters hash to `hash`).
