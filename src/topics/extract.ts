@@ -314,8 +314,55 @@ export function surnameKeys(parts: readonly string[], gaz: Gazetteer): string[] 
   return keys;
 }
 
+/**
+ * An entity while the mentions are merged: every field there from the start, so that the merge loops meet one shape
+ * (code compiled for one shape is deoptimised on meeting another, and an entity's optional fields appear in any
+ * order), with the order its optional fields were first set in, for the entity made from it (see `entityOf`).
+ */
+interface Draft {
+  name: string;
+  kind: TopicKind | null;
+  key: string;
+  known: boolean;
+  variants: string[];
+  mentions: number;
+  headline: boolean;
+  lead: boolean;
+  score: number;
+  located: boolean;
+  evidence: Evidence[];
+  commentator: number | undefined;
+  country: string | undefined;
+  office: boolean | undefined;
+  /** The optional fields in the order first set, in base 4 (the last set lowest): `COMMENTATOR_FIELD`, `COUNTRY_FIELD`, `OFFICE_FIELD`. */
+  extras: number;
+}
+
+const COMMENTATOR_FIELD = 1;
+const COUNTRY_FIELD = 2;
+const OFFICE_FIELD = 3;
+
+/** The entity of a draft, its optional fields added in the order they were set (the order JSON lists them in). */
+function entityOf(d: Draft): ExtractedEntity {
+  const e: ExtractedEntity = {
+    name: d.name, kind: d.kind, key: d.key, known: d.known, variants: d.variants, mentions: d.mentions, headline: d.headline,
+    lead: d.lead, score: d.score, located: d.located, evidence: d.evidence,
+  };
+  const x = d.extras;
+  if (x >= 16) addField(e, d, x >> 4);
+  if (x >= 4) addField(e, d, (x >> 2) & 3);
+  if (x >= 1) addField(e, d, x & 3);
+  return e;
+}
+
+function addField(e: ExtractedEntity, d: Draft, field: number): void {
+  if (field === COMMENTATOR_FIELD) e.commentator = d.commentator!;
+  else if (field === COUNTRY_FIELD) e.country = d.country!;
+  else e.office = d.office!;
+}
+
 function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: Gazetteer): ExtractedEntity[] {
-  const byKey = new Map<string, ExtractedEntity>();
+  const byKey = new Map<string, Draft>();
   const aliasOf = new Map<string, string>();
   for (const m of mentions) if (m.weight === 0) aliasOf.set(keyOf(m.surface), keyOf(m.name));
   // Full names first, so that surnames and acronyms met later can join them.
@@ -339,7 +386,10 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     if (!m.known && !m.name.includes(" ")) key = surnames.get(key) ?? key;
     let e = byKey.get(key);
     if (e === undefined) {
-      e = { name: m.name, kind: m.kind, key, known: m.known, variants: [], mentions: 0, headline: false, lead: false, score: 0, located: false, evidence: [] };
+      e = {
+        name: m.name, kind: m.kind, key, known: m.known, variants: [], mentions: 0, headline: false, lead: false, score: 0, located: false,
+        evidence: [], commentator: undefined, country: undefined, office: undefined, extras: 0,
+      };
       byKey.set(key, e);
     }
     if (e.kind === null || (!e.known && m.kind === "person")) e.kind = m.kind ?? e.kind;
@@ -350,9 +400,18 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
     }
     if (!e.variants.includes(m.surface)) e.variants.push(m.surface);
     e.located ||= m.located;
-    if (m.country !== undefined) e.country ??= m.country;
-    if (m.commentator === true) e.commentator = (e.commentator ?? 0) + 1;
-    if (m.office === true) e.office = true;
+    if (m.country !== undefined && e.country === undefined) {
+      e.country = m.country;
+      e.extras = e.extras * 4 + COUNTRY_FIELD;
+    }
+    if (m.commentator === true) {
+      if (e.commentator === undefined) e.extras = e.extras * 4 + COMMENTATOR_FIELD;
+      e.commentator = (e.commentator ?? 0) + 1;
+    }
+    if (m.office === true && e.office === undefined) {
+      e.office = true;
+      e.extras = e.extras * 4 + OFFICE_FIELD;
+    }
     if (m.weight > 0) {
       e.mentions += 1;
       e.score += m.weight * (m.evidence.block < 0 ? 3 : m.evidence.block === 0 ? 1.5 : 1);
@@ -385,7 +444,7 @@ function merge(mentions: readonly Mention[], shoutedTitle: string | null, gaz: G
   }
   // A name of unknown kind met once outside the headline can never be selected: not worth caching.
   const kept: ExtractedEntity[] = [];
-  for (const e of byKey.values()) if (e.mentions > 1 || (e.mentions === 1 && (e.kind !== null || e.headline))) kept.push(e);
+  for (const e of byKey.values()) if (e.mentions > 1 || (e.mentions === 1 && (e.kind !== null || e.headline))) kept.push(entityOf(e));
   return kept.sort(byScore);
 }
 
