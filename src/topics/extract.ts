@@ -128,7 +128,18 @@ const ROLE_AFTER = new RegExp(`^(?:['’]s)?,\\s+(?:an?\\s+|the\\s+)?(?:[\\p{L}-
 
 /** Whether the name at `offset` is introduced as a commentator's (an analyst, an economist, a spokesman). */
 function isCommentator(text: string, offset: number, length: number): boolean {
-  return ROLE_BEFORE.test(text.slice(Math.max(0, offset - 60), offset)) || ROLE_AFTER.test(text.slice(offset + length, offset + length + 60));
+  // Each pattern is tried only where its edge can match, without cutting the text: the role before ends in white
+  // space right before the name; the apposition after starts with a comma or "'s,".
+  if (offset > 0 && mayBeSpace(text.charCodeAt(offset - 1)) && ROLE_BEFORE.test(text.slice(Math.max(0, offset - 60), offset))) return true;
+  const end = offset + length;
+  if (end >= text.length) return false;
+  const c = text.charCodeAt(end);
+  return (c === 44 || c === 39 || c === 0x2019) && ROLE_AFTER.test(text.slice(end, end + 60));
+}
+
+/** False for a code unit that `\s` cannot match: ASCII other than tab, line breaks and space (others are not ruled out). */
+function mayBeSpace(c: number): boolean {
+  return c >= 128 || c === 32 || (c >= 9 && c <= 13);
 }
 
 /** A public office in an apposition: "the Governor of the Bank of England, Robin Leigh-Pemberton," or "..., Prime Minister of Italy". */

@@ -109,6 +109,12 @@ const LEGAL_FORMS: Readonly<Record<string, string>> = {
 const COMPANY = /(?:^|[^\p{L}])(\p{Lu}[\p{L}\p{N}&'-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&'-]*|and|of|&)){0,5})\s+(Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Co(?!\.?,?\s+(?:Ltd|LTD|Limited|LIMITED|KG|Inc|INC|Corp|CORP))|CO(?!\.?,?\s+(?:LTD|LIMITED|KG|INC|CORP))|LLC|[Pp]lc|PLC|GmbH|GMBH|S\.?p\.?A|SPA|N\.?V|K\.?K|Pty|PTY|Oyj|ASA)\b\.?/gu;
 
 /**
+ * What every match of `COMPANY` holds, found much faster: a legal form after white space. A text without one (most
+ * leads) is not searched with the full pattern.
+ */
+const LEGAL_FORM = /\s(?:Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Co|CO|LLC|[Pp]lc|PLC|GmbH|GMBH|S\.?p\.?A|SPA|N\.?V|K\.?K|Pty|PTY|Oyj|ASA)\b/u;
+
+/**
  * The exchange suffix of a Reuters instrument code ("TSCO.L" is listed in London): the market of a company's home
  * country. A code without a suffix is a US listing, the wire's default.
  */
@@ -131,7 +137,7 @@ export function companiesUpFront(title: string, lead: string): CompanyMention[] 
   for (const [block, text] of [[-1, title], [0, lead]] as const) {
     const ends: number[] = [];
     COMPANY.lastIndex = 0;
-    for (let m = COMPANY.exec(text); m !== null && out.length < 6; m = COMPANY.exec(text)) {
+    for (let m = LEGAL_FORM.test(text) ? COMPANY.exec(text) : null; m !== null && out.length < 6; m = COMPANY.exec(text)) {
       const country = LEGAL_FORMS[m[2]!.toLowerCase().replace(/\.$/u, "")];
       if (country === undefined) continue;
       out.push({ country, evidence: { block, offset: m.index, text: `${m[1]!} ${m[2]!}` } });
