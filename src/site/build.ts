@@ -188,11 +188,16 @@ const PARALLEL_RUN_DIVISOR = 4;
  */
 async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null, link: boolean, parallel: boolean | undefined): Promise<number> {
   const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"), { link });
-  let worker: RenderWorker | null = null;
+  // Set by the split below (a type assertion: TypeScript does not see assignments in a callback).
+  let worker = null as RenderWorker | null;
   try {
-    const { todo, restored, takeJson } = await restoreFiles(hand, outputDir, cache);
-    if (parallel ?? todo.articlePages.length + todo.listingPages.length >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
-    const batches = worker === null ? splitIntoBatches(todo, size) : splitIntoBatches(todo, size / PARALLEL_RUN_DIVISOR, 2);
+    // The pages to render are held by the batches alone (not by a whole site data kept here), which renderBatches lets
+    // go one by one.
+    const { batches, restored, takeJson } = await restoreFiles(hand, outputDir, cache, (todo) => {
+      if (parallel ?? todo.articlePages.length + todo.listingPages.length >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
+      return worker === null ? splitIntoBatches(todo, size) : splitIntoBatches(todo, size / PARALLEL_RUN_DIVISOR, 2);
+    });
+    const runs = batches.length;
     await renderBatches(batches, outputDir, {
       worker,
       // The worker loads Eleventy and renders its first batch while this thread writes the JSON files.
@@ -208,7 +213,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
       ...(cache?.links === true ? { onRendered: (batch) => cache.rendered(batch) } : {}),
     });
     // The first Eleventy run copies the static files; with every page from the cache, none ran.
-    if (batches.length === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
+    if (runs === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
     await cache?.finish();
     return restored;
   } finally {
@@ -218,11 +223,11 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
 }
 
 /**
- * Writes the text files, copies what the page cache holds, and returns the site data the templates need, with only
- * the pages to render, and a function giving once the article pages whose JSON is still to write (with their full
- * records), which nothing else keeps.
+ * Writes the text files, copies what the page cache holds, and returns the render batches `split` makes of the site
+ * data the templates need (with only the pages to render, and no text files: they are written), and a function giving
+ * once the article pages whose JSON is still to write (with their full records), which nothing else keeps.
  */
-async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null): Promise<{ todo: SiteData; restored: number; takeJson: () => readonly ArticlePage[] }> {
+async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null, split: (todo: SiteData) => SiteData[]): Promise<{ batches: SiteData[]; restored: number; takeJson: () => readonly ArticlePage[] }> {
   const full = hand();
   const restoring = cache?.restore(full, outputDir);
   // Awaited below; until then, a failure must not count as unhandled if writing the text files fails first.
@@ -235,7 +240,7 @@ async function restoreFiles(hand: () => SiteData, outputDir: string, cache: Page
     pending = [];
     return given;
   };
-  return { todo, restored, takeJson };
+  return { batches: split({ ...todo, textFiles: [] }), restored, takeJson };
 }
 
 /** Replaces the output folder by the finished build: two renames, so the old site is never half-replaced. */

@@ -49,28 +49,29 @@ export function splitIntoBatches(todo: SiteData, size: number, threads = 1): Sit
 
 /**
  * Renders the batches with Eleventy into one folder: in this thread (after `before`) and, given a worker, in the worker
- * at the same time, each taking the next batch when it has finished one. The first batch copies the static files (two runs copying
+ * at the same time, each taking the next batch when it has finished one. The list is taken over: each batch is removed
+ * from it when a thread takes it, so that what only finished batches hold (their pages) is freed as the render goes. The first batch copies the static files (two runs copying
  * them at once would write the same files at once). After a failure no batch is started, and the batch under way in
  * the other thread is waited for, so that nothing writes into the folder once this has rejected.
- * @param batches the batches (see `splitIntoBatches`)
+ * @param batches the batches (see `splitIntoBatches`); emptied as they are taken
  * @param outputDir the folder the pages are written into
  * @param options worker, page callbacks
  */
-export async function renderBatches(batches: readonly SiteData[], outputDir: string, options: RenderBatchesOptions = {}): Promise<void> {
+export async function renderBatches(batches: SiteData[], outputDir: string, options: RenderBatchesOptions = {}): Promise<void> {
   const { worker, before, onPage, onRendered } = options;
   let next = 0;
   let failed = false;
   const lane = async (render: typeof renderWithEleventy, here: boolean): Promise<void> => {
     try {
       if (here) await before?.();
-      while (!failed && next < batches.length) {
+      while (!failed && batches.length > 0) {
         const index = next++;
-        const batch = batches[index]!;
+        const batch = batches.shift()!;
         // This thread's run gives its event loop turns, in which a worker that has finished is handed its next batch.
         await render(batch, outputDir, { copyPublic: index === 0, turns: here && worker !== undefined && worker !== null, ...(onPage === undefined ? {} : { onPage }) });
         onRendered?.(batch);
         // The run's pages are garbage now (the worker collects its own).
-        if (here && next < batches.length) collectGarbage();
+        if (here && batches.length > 0) collectGarbage();
       }
     } catch (error) {
       failed = true;
