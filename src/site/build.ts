@@ -227,7 +227,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
  * data the templates need (with only the pages to render, and no text files: they are written), and a function giving
  * once the article pages whose JSON is still to write (with their full records), which nothing else keeps.
  */
-async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null, split: (todo: SiteData) => SiteData[]): Promise<{ batches: SiteData[]; restored: number; takeJson: () => readonly ArticlePage[] }> {
+async function restoreFiles(hand: () => SiteData, outputDir: string, cache: PageCache | null, split: (todo: SiteData) => SiteData[]): Promise<{ batches: SiteData[]; restored: number; takeJson: () => ArticlePage[] }> {
   const full = hand();
   const restoring = cache?.restore(full, outputDir);
   // Awaited below; until then, a failure must not count as unhandled if writing the text files fails first.
@@ -235,8 +235,9 @@ async function restoreFiles(hand: () => SiteData, outputDir: string, cache: Page
   writeTextFiles(full.textFiles, outputDir);
   const { site: todo, json, restored } = (await restoring) ?? { site: slimSite(full), json: full.articlePages, restored: 0 };
   let pending: readonly ArticlePage[] = json;
-  const takeJson = (): readonly ArticlePage[] => {
-    const given = pending;
+  // A list of the caller's own, which writeJson empties as it goes.
+  const takeJson = (): ArticlePage[] => {
+    const given = Array.from(pending);
     pending = [];
     return given;
   };

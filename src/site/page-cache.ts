@@ -148,21 +148,20 @@ export class PageCache {
    * Writes, in the background thread, the `article.json` files `restore` left to write, and stores them. Resolves
    * when the last of them is handed over; `finish` waits until they are written. The event loop has a turn after each
    * few hundred, so that a render worker that finishes a batch meanwhile is handed the next one at once.
-   * @param pages the article pages whose JSON is missing, with full records
+   * @param pages the article pages whose JSON is missing, with full records; the list is taken over and emptied as
+   *   their files are handed over, so that the full records are freed as the writing goes
    */
-  async writeJson(pages: readonly ArticlePage[]): Promise<void> {
-    let batch = new TextBatch();
-    for (const page of pages) {
-      const file = outputFile(page.jsonPath);
-      const name = this.#pending.get(file);
-      batch.add(articleJson(page), this.#outputDir + file, name === undefined ? null : this.#entry(name));
-      if (batch.size >= WRITE_CHUNK) {
-        await this.#write(batch);
-        batch = new TextBatch();
-        await new Promise((resolve) => setImmediate(resolve));
+  async writeJson(pages: ArticlePage[]): Promise<void> {
+    while (pages.length > 0) {
+      const batch = new TextBatch();
+      for (const page of pages.splice(0, WRITE_CHUNK)) {
+        const file = outputFile(page.jsonPath);
+        const name = this.#pending.get(file);
+        batch.add(articleJson(page), this.#outputDir + file, name === undefined ? null : this.#entry(name));
       }
+      await this.#write(batch);
+      if (pages.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (batch.size > 0) await this.#write(batch);
   }
 
   /**
