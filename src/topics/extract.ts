@@ -330,18 +330,7 @@ export function surnameKeys(parts: readonly string[], gaz: Gazetteer): string[] 
  * (code compiled for one shape is deoptimised on meeting another, and an entity's optional fields appear in any
  * order), with the order its optional fields were first set in, for the entity made from it (see `entityOf`).
  */
-interface Draft {
-  name: string;
-  kind: TopicKind | null;
-  key: string;
-  known: boolean;
-  variants: string[];
-  mentions: number;
-  headline: boolean;
-  lead: boolean;
-  score: number;
-  located: boolean;
-  evidence: Evidence[];
+interface Draft extends Omit<ExtractedEntity, "commentator" | "country" | "office"> {
   commentator: number | undefined;
   country: string | undefined;
   office: boolean | undefined;
