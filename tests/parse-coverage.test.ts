@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countWords } from "../src/parse/coverage.ts";
+import { seededRandom } from "./helpers/random.ts";
 
 // The definition countWords implements, as a pattern over UTF-16 code units: a word character is an ASCII letter or
 // digit, or any code unit from U+00C0 up outside the space, punctuation and symbol blocks (and × ÷); an apostrophe,
@@ -28,11 +29,7 @@ describe("countWords", () => {
   });
 
   it("should agree with the pattern definition on 20,000 random strings of every character class", () => {
-    let state = 11;
-    const next = (): number => {
-      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return state / 2 ** 32;
-    };
+    const next = seededRandom(11);
     for (let n = 0; n < 20_000; n += 1) {
       let text = "";
       const length = Math.floor(next() * 24);

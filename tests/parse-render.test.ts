@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderBlocks, renderBlocksWithRemark } from "../src/parse/render.ts";
 import type { Block } from "../src/parse/index.ts";
+import { seededRandom } from "./helpers/random.ts";
 
 // Characters that HTML, Markdown or the serialiser could treat specially, and text of several scripts.
 const PIECES = ["<", "&", ">", '"', "'", "`", "*", "#", "_", "[x](y)", "<script>", "&amp;", "&#x3C;", "\t", "   ", "\u00a0", "\u2028", "\ud83d\ude00", "\ud800", "\udc00", "Москва", "Ελλάδα", "AT&T", "1984.", "<Enter>", "\\", " ", "word", ""];
@@ -23,11 +24,7 @@ function randomBlocks(next: () => number): Block[] {
 
 describe("renderBlocks", () => {
   it("should give exactly what remark-html gives for random blocks of every kind", () => {
-    let seed = 42;
-    const next = (): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
+    const next = seededRandom(42);
     for (let run = 0; run < 1000; run += 1) {
       const blocks = randomBlocks(next);
       expect(renderBlocks(blocks)).toBe(renderBlocksWithRemark(blocks));

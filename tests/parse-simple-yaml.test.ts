@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { readSimpleYaml } from "../src/parse/simple-yaml.ts";
+import { seededRandom } from "./helpers/random.ts";
 
 // gray-matter's reading (js-yaml 3 safeLoad) of a front matter block: its data, or "error".
 function grayMatter(lines: readonly string[]): unknown {
@@ -25,13 +26,6 @@ const VALUES = [
 const ODD_LINES = ["", "# comment", "  indented: 1", "- a", "---x", "...", "   ", "%YAML 1.2", "? key", "title", ": value"];
 
 // A fixed pseudo-random sequence, so a failure is the same on every run.
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe("readSimpleYaml", () => {
   it("should read the usual front matter lines", () => {
@@ -63,7 +57,7 @@ describe("readSimpleYaml", () => {
   });
 
   it("should give what js-yaml gives (through gray-matter) whenever it reads a block, over 20,000 generated blocks", () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     let read = 0;
     for (let n = 0; n < 20_000; n += 1) {
