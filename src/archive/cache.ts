@@ -69,6 +69,11 @@ export class ParseCache {
     }
   }
 
+  /** The JSON text stored for a record's body (see `splitRecord`), unchecked; undefined when it is not stored or cannot be read. */
+  bodyJson(key: string): string | undefined {
+    return this.#bodies.getJson(key);
+  }
+
   /**
    * The HTML of a record's body, read without parsing its blocks (about half the text of the body, and most of the
    * time to parse it); undefined when it is not stored or cannot be read.

@@ -14,7 +14,7 @@ import { topicsMemo } from "./topics-memo.ts";
 export { buildArchive, newestFirst, type Archive, type BuildArchiveOptions, type PublishedArticle } from "./build-archive.ts";
 export { formatDiagnostic, sortDiagnostics, type ArchiveDiagnostic } from "./diagnostics.ts";
 export { listArticleFiles } from "./files.ts";
-export { ArchiveError, SOURCE_KEY, sourceKeyOf, withFields } from "./lazy-record.ts";
+export { ArchiveError, bodyJsonOf, SOURCE_KEY, sourceKeyOf, withFields } from "./lazy-record.ts";
 export { loadRecords, type LoadedRecords, type LoadOptions } from "./load.ts";
 
 /** An archive with how its records were obtained. */

@@ -144,5 +144,6 @@ function bodySource(cache: ParseCache, fingerprint: string): BodySource {
   return {
     read,
     readHtml: (key, file) => (last?.key === key ? last.body.html : (cache.html(key) ?? read(key, file).html)),
+    readJson: (key) => cache.bodyJson(key),
   };
 }

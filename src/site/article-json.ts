@@ -6,8 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { withFields } from "../archive/index.ts";
-import { jsonForScript } from "./escape.ts";
+import { bodyJsonOf, withFields } from "../archive/index.ts";
+import type { ArticleRecord } from "../parse/index.ts";
+import { escapeJsonForScript, jsonForScript } from "./escape.ts";
+import { closingQuote, indentJson } from "./json-indent.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
 
@@ -28,8 +30,43 @@ export function writeArticleJson(pages: readonly ArticlePage[], outputDir: strin
 
 /** The text of an article's `article.json`: its record, indented, safe to serve (see `jsonForScript`). */
 export function articleJson(page: ArticlePage): string {
-  return `${jsonForScript(page.article, 2)}\n`;
+  const stored = bodyJsonOf(page.article);
+  return `${(stored === undefined ? undefined : withStoredBody(page.article, stored)) ?? jsonForScript(page.article, 2)}\n`;
 }
+
+/** Where the body's JSON text (`{"body":…,"html":…}`, see `splitRecord`) holds the `html` field: after its last `,"html":`. */
+const HTML_FIELD = ',"html":';
+const BODY_FIELD = '{"body":';
+
+/**
+ * `jsonForScript(record, 2)` for a lazy record, with its body spliced in from the body's stored JSON text instead of
+ * parsed and serialised again: the record without its body is serialised, and the stored `body` is indented in place
+ * of its null (see json-indent.ts) and the stored `html` string copied in place of its own. Undefined when the stored
+ * text is not as expected (then the record is serialised as it is).
+ */
+function withStoredBody(record: ArticleRecord, stored: string): string | undefined {
+  const htmlAt = stored.lastIndexOf(HTML_FIELD);
+  if (!stored.startsWith(BODY_FIELD) || htmlAt === -1 || !stored.endsWith('"}')) return undefined;
+  const html = stored.slice(htmlAt + HTML_FIELD.length, -1);
+  if (closingQuote(html, 0) !== html.length - 1) return undefined;
+  const body = indentJson(stored.slice(BODY_FIELD.length, htmlAt), 1);
+  if (body === undefined) return undefined;
+  // Top-level fields are the only lines indented by exactly two spaces (a string holds no raw newline).
+  const head = JSON.stringify(withFields<object>(record, { body: null, html: null }), null, 2);
+  const bodyAt = head.indexOf(BODY_NULL);
+  const htmlNullAt = head.indexOf(HTML_NULL);
+  if (bodyAt === -1 || htmlNullAt === -1) return undefined;
+  const [first, second] = bodyAt < htmlNullAt ? [bodyAt, htmlNullAt] : [htmlNullAt, bodyAt];
+  const valueOf = (at: number): string => (at === bodyAt ? `${BODY_KEY}${body}` : `${HTML_KEY}${html}`);
+  return escapeJsonForScript(`${head.slice(0, first)}${valueOf(first)}${head.slice(first + NULL_LENGTH, second)}${valueOf(second)}${head.slice(second + NULL_LENGTH)}`);
+}
+
+const BODY_KEY = '\n  "body": ';
+const HTML_KEY = '\n  "html": ';
+const BODY_NULL = `${BODY_KEY}null`;
+const HTML_NULL = `${HTML_KEY}null`;
+/** Both placeholders are as long (the two field names are). */
+const NULL_LENGTH = BODY_NULL.length;
 
 /**
  * The site data without the parts of each record only `article.json` shows (body blocks, extra lines, diagnostics).

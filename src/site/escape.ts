@@ -28,8 +28,21 @@ const XML_FORBIDDEN_ALL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
  * @param indent spaces of indentation (default none)
  */
 export function jsonForScript(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[<>&\u2028\u2029]/gu, (char) => SCRIPT_ESCAPES[char] ?? char);
+  return escapeJsonForScript(JSON.stringify(value, null, indent));
 }
+
+/**
+ * JSON text made safe inside an HTML `<script>` element, as `jsonForScript` writes it: `<`, `>`, `&` and line
+ * separators written as `\\uXXXX` escapes (outside strings JSON holds none of them).
+ * @param json JSON text
+ */
+export function escapeJsonForScript(json: string): string {
+  // Tested first, as in escapeHtml: many texts (a record without its body) hold none of them.
+  return SCRIPT_SPECIAL.test(json) ? json.replace(SCRIPT_SPECIAL_ALL, (char) => SCRIPT_ESCAPES[char] ?? char) : json;
+}
+
+const SCRIPT_SPECIAL = /[<>&\u2028\u2029]/u;
+const SCRIPT_SPECIAL_ALL = /[<>&\u2028\u2029]/gu;
 
 const SCRIPT_ESCAPES: Readonly<Record<string, string>> = Object.fromEntries(
   ["<", ">", "&", "\u2028", "\u2029"].map((char) => [char, `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`]),

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { withFields } from "../src/archive/index.ts";
+import { lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "../src/archive/lazy-record.ts";
+import type { ArticleRecord } from "../src/parse/index.ts";
+import { articleJson } from "../src/site/article-json.ts";
+import { jsonForScript } from "../src/site/escape.ts";
+import { indentJson } from "../src/site/json-indent.ts";
+import type { ArticlePage } from "../src/site/types.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures");
+
+/** Every expected record of the parser's fixtures. */
+const RECORDS: readonly ArticleRecord[] = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith(".json"))
+  .map((name) => JSON.parse(readFileSync(join(FIXTURES, name), "utf8")) as ArticleRecord);
+
+/** A value of every kind JSON has, nested, with strings that hold JSON's punctuation, escapes and non-ASCII text. */
+const AWKWARD = {
+  empty: { object: {}, array: [], string: "" },
+  numbers: [0, -1, 1.5, 1e21, -2.5e-7, 123456789012],
+  literals: [true, false, null],
+  strings: ['a "quoted" word', "back\\slash\\", 'ends with \\"', "{[,:]}", "tab\tnew\nline", "\u0001", "é 日本 🙂", "\u2028\u2029", "<p>&amp;</p>"],
+  nested: [[[[]]], [{ a: [{}] }], { "": { " ": [1, [2, [3]]] } }],
+  "2": "an index-like key",
+  "__proto__": "a key JSON.parse keeps as an own field",
+};
+
+/**
+ * A record read lazily from a source that holds its body's JSON text as `splitRecord` wrote it (or a text given);
+ * with `textOnly`, the source gives the text alone and fails when asked for the parsed body.
+ */
+function lazy(record: ArticleRecord, stored?: string, textOnly = false): ArticleRecord {
+  const { head, body } = splitRecord(record);
+  const parsed = JSON.parse(body) as RecordBody;
+  const read = (): RecordBody => {
+    if (textOnly) throw new Error("the body was parsed");
+    return parsed;
+  };
+  const source: BodySource = { read, readJson: () => stored ?? body };
+  return lazyRecord(JSON.parse(head) as RecordHead, "0".repeat(64), source);
+}
+
+function page(article: ArticleRecord): ArticlePage {
+  return { article } as unknown as ArticlePage;
+}
+
+describe("indentJson", () => {
+  it("should lay out compact JSON as JSON.stringify indents it, at each depth", () => {
+    for (const value of [AWKWARD, ...RECORDS, [], {}, "text", 12, null]) {
+      const compact = JSON.stringify(value);
+      for (const depth of [0, 1, 3]) {
+        expect(indentJson(compact, depth)).toBe(JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
+      }
+    }
+  });
+
+  it("should give undefined for text that is not compact JSON", () => {
+    for (const text of ['{"a": 1}', '["unclosed]', "[1,2", "[1]]", "{]", '{"a":1}}', "[1,x]", '"a" ', "[\n1]", "{}]"]) {
+      expect(indentJson(text, 1), text).toBeUndefined();
+    }
+  });
+});
+
+describe("articleJson", () => {
+  it("should write a lazy record's stored body into the same text as serialising the whole record", () => {
+    const withAwkwardBody = { ...RECORDS[0]!, body: [{ type: "paragraph" as const, text: 'a <b> & "c" \u2028 {[,:]} ,"html":', line: 3 }], html: '<p>a ,"html":"x"} \u2029</p>' };
+    for (const record of [...RECORDS, withAwkwardBody]) {
+      expect(articleJson(page(lazy(record, undefined, true)))).toBe(`${jsonForScript(record, 2)}\n`);
+    }
+  });
+
+  it("should serialise the record as it is when the stored body text is damaged", () => {
+    const record = RECORDS.find((r) => r.body.length > 0)!;
+    const { body } = splitRecord(record);
+    for (const damaged of [body.slice(0, -2), body.replace('"body":[', '"body": ['), body.replace('{"body":', '{"blocks":'), `${body.slice(0, -2)}}`]) {
+      expect(articleJson(page(lazy(record, damaged)))).toBe(`${jsonForScript(record, 2)}\n`);
+    }
+  });
+
+  it("should not use the stored body for a lazy record whose body was replaced", () => {
+    const record = RECORDS.find((r) => r.body.length > 0)!;
+    const replaced = withFields(lazy(record), { body: [], html: "" });
+    expect(articleJson(page(replaced))).toBe(`${jsonForScript({ ...record, body: [], html: "" }, 2)}\n`);
+  });
+});
