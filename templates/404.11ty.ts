@@ -1,5 +1,5 @@
 /** `/404.html`: the page hosts serve for a missing URL. */
-import { escapeHtml as e } from "../src/site/index.ts";
+import { escapeHtml as e } from "../src/site/templating.ts";
 import type { SiteData } from "../src/site/index.ts";
 import { layout } from "./_includes/layout.ts";
 

@@ -1,5 +1,5 @@
 /** `/archive/`: every year and month with its number of articles. */
-import { escapeHtml as e } from "../src/site/index.ts";
+import { escapeHtml as e } from "../src/site/templating.ts";
 import type { SiteData } from "../src/site/index.ts";
 import { layout } from "./_includes/layout.ts";
 

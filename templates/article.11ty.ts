@@ -1,5 +1,5 @@
 /** Article pages, one per published article: `/YYYY/MM/DD/<slug>/`. The body is printed as sanitised data. */
-import { escapeHtml as e } from "../src/site/index.ts";
+import { escapeHtml as e } from "../src/site/templating.ts";
 import type { ArticlePage, SiteData } from "../src/site/index.ts";
 import { layout } from "./_includes/layout.ts";
 import { articleList, prevNext, topicList } from "./_includes/partials.ts";

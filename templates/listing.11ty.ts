@@ -1,5 +1,5 @@
 /** Every paginated listing: home, year, month (with its calendar), day, on this day, topic. */
-import { escapeHtml as e } from "../src/site/index.ts";
+import { escapeHtml as e } from "../src/site/templating.ts";
 import type { ListingPage, SiteData } from "../src/site/index.ts";
 import { layout } from "./_includes/layout.ts";
 import { articleList, calendarTable, pager, prevNext } from "./_includes/partials.ts";

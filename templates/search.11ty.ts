@@ -1,5 +1,5 @@
 /** `/search/`: Pagefind's search box; the only page that needs JavaScript. */
-import { escapeHtml as e } from "../src/site/index.ts";
+import { escapeHtml as e } from "../src/site/templating.ts";
 import type { SiteData } from "../src/site/index.ts";
 import { layout } from "./_includes/layout.ts";
 

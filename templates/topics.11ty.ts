@@ -1,5 +1,5 @@
 /** `/topics/`: all topics grouped by kind, with article counts. */
-import { escapeHtml as e } from "../src/site/index.ts";
+import { escapeHtml as e } from "../src/site/templating.ts";
 import type { SiteData } from "../src/site/index.ts";
 import { layout } from "./_includes/layout.ts";
 import { topicList } from "./_includes/partials.ts";

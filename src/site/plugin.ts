@@ -1,7 +1,6 @@
 /** The Eleventy plugin: TypeScript templates, the site data as global data, and the static files. */
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { slimSite, writeArticleJson } from "./article-json.ts";
 import type { SiteData } from "./types.ts";
 
 /** The part of Eleventy's configuration API the plugin uses. */
@@ -65,6 +64,9 @@ export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePlugi
     data ??= (async () => {
       const site = await options.site();
       if (options.writeArticleJson === false) return shared(site);
+      // Loaded here, not at the top: it loads the archive layer, which a render worker's runs (`writeArticleJson:
+      // false`) never need.
+      const { slimSite, writeArticleJson } = await import("./article-json.ts");
       if (output !== null) writeArticleJson(site.articlePages, output);
       return shared(slimSite(site));
     })();

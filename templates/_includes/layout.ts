@@ -1,5 +1,5 @@
 /** The page shell every HTML page shares: head, skip link, header, main, footer. */
-import { escapeHtml as e } from "../../src/site/index.ts";
+import { escapeHtml as e } from "../../src/site/templating.ts";
 import type { SiteData } from "../../src/site/index.ts";
 
 /** What one page puts into the shell. */

@@ -1,5 +1,5 @@
 /** Small pieces several templates print: article lists, pagination, period links, the month calendar, topic lists. */
-import { escapeHtml as e, WEEKDAYS, monthName } from "../../src/site/index.ts";
+import { escapeHtml as e, WEEKDAYS, monthName } from "../../src/site/templating.ts";
 import type { ArticleSummary, Link, MonthCalendar, TopicLink } from "../../src/site/index.ts";
 
 /** A list of articles with date and lead. */
