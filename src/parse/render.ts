@@ -1,14 +1,38 @@
 import type { Root, RootContent } from "mdast";
-import { toString } from "mdast-util-to-string";
-import remarkHtml from "remark-html";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import type * as MdastToString from "mdast-util-to-string";
+import { createRequire } from "node:module";
+import type * as RemarkHtml from "remark-html";
+import type * as RemarkParse from "remark-parse";
+import type * as Unified from "unified";
 import type { Block, ExtraLine } from "./schema.ts";
 import { squash } from "./lines.ts";
 
-// Built once: sanitize stays on (remark-html's default), so raw HTML in Markdown is dropped.
-const toHtml = unified().use(remarkHtml, { sanitize: true });
-const fromMarkdown = unified().use(remarkParse);
+/** The remark processors and mdast's `toString`, loaded on first use (see `remark`). */
+interface Remark {
+  readonly toHtml: { stringify(tree: Root): unknown };
+  readonly fromMarkdown: { parse(text: string): Root };
+  readonly toString: typeof MdastToString.toString;
+}
+
+let loaded: Remark | null = null;
+
+/**
+ * Loads unified, remark-parse, remark-html and mdast-util-to-string when a Markdown body or a block with a line ending
+ * is first met, synchronously (`require` of an ES module, Node 20.19 and later). Plain-text archives never need them:
+ * loaded up front, the hundred-odd modules of the unified family cost each thread that parses (the main one and every
+ * parse worker) 0.4–0.7 s of CPU through the TypeScript loader. Built once: sanitize stays on (remark-html's
+ * default), so raw HTML in Markdown is dropped.
+ */
+function remark(): Remark {
+  if (loaded !== null) return loaded;
+  const require = createRequire(import.meta.url);
+  const { unified } = require("unified") as typeof Unified;
+  const remarkParse = (require("remark-parse") as typeof RemarkParse).default;
+  const remarkHtml = (require("remark-html") as typeof RemarkHtml).default;
+  const { toString } = require("mdast-util-to-string") as typeof MdastToString;
+  loaded = { toHtml: unified().use(remarkHtml, { sanitize: true }), fromMarkdown: unified().use(remarkParse), toString };
+  return loaded;
+}
 
 /**
  * Renders plain-text blocks to sanitised HTML, exactly as remark-html renders the mdast tree of the blocks
@@ -68,6 +92,7 @@ export interface MarkdownBody {
  * @param takeTitle whether a leading `# heading` is the title (false when front matter gives one)
  */
 export function readMarkdown(text: string, firstLine: number, takeTitle: boolean): MarkdownBody {
+  const { fromMarkdown, toString } = remark();
   const tree = fromMarkdown.parse(text);
   let title: string | null = null;
   let titleLine: number | null = null;
@@ -94,5 +119,5 @@ export function readMarkdown(text: string, firstLine: number, takeTitle: boolean
 }
 
 function stringify(tree: Root): string {
-  return String(toHtml.stringify(tree)).trim();
+  return String(remark().toHtml.stringify(tree)).trim();
 }
