@@ -219,8 +219,9 @@ function fromJson(head: string, body: string): ArticleRecord {
  * The JavaScript packages the parser and the topics import, loaded by each worker before the tsx loader is registered:
  * then Node loads them itself, instead of resolving and reading each of their modules through the loader's thread
  * (starting two workers: about a CPU-second less). A package missing from this list is only loaded the slower way.
+ * Not the unified family: the parser loads it on first use (src/parse/render.ts), which a plain-text archive never has.
  */
-const PRELOAD = ["yaml", "zod", "unified", "remark-parse", "remark-html", "mdast-util-to-string", "gray-matter"];
+const PRELOAD = ["yaml", "zod", "gray-matter"];
 
 /**
  * Workers do not inherit the tsx loader, so each one registers it before importing the TypeScript worker module.
