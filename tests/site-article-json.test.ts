@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { withFields } from "../src/archive/index.ts";
+import { bodyJsonOf, loadArchive, withFields } from "../src/archive/index.ts";
 import { lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "../src/archive/lazy-record.ts";
 import type { ArticleRecord } from "../src/parse/index.ts";
 import { articleJson } from "../src/site/article-json.ts";
@@ -83,5 +85,25 @@ describe("articleJson", () => {
     const record = RECORDS.find((r) => r.body.length > 0)!;
     const replaced = withFields(lazy(record), { body: [], html: "" });
     expect(articleJson(page(replaced))).toBe(`${jsonForScript({ ...record, body: [], html: "" }, 2)}\n`);
+  });
+});
+
+describe("bodyJsonOf", () => {
+  it("should give the stored body text of each record an archive loads with a cache, cold or warm, and none without a cache", async () => {
+    const base = await mkdtemp(join(tmpdir(), "news-archive-article-json-"));
+    try {
+      const input = join(base, "articles");
+      await cp(join(FIXTURES, "site", "articles"), input, { recursive: true });
+      const cacheDir = join(base, "cache");
+      const plain = await loadArchive(input);
+      expect(plain.articles.length).toBeGreaterThan(3);
+      expect(plain.articles.every((record) => bodyJsonOf(record) === undefined)).toBe(true);
+      for (const loaded of [await loadArchive(input, { cacheDir }), await loadArchive(input, { cacheDir })]) {
+        expect(loaded.articles.map((record) => bodyJsonOf(record))).toEqual(plain.articles.map((record) => splitRecord(record).body));
+        expect(loaded.articles.map((article) => articleJson(page(article)))).toEqual(plain.articles.map((article) => articleJson(page(article))));
+      }
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });
