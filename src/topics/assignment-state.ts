@@ -172,12 +172,23 @@ export class StateWriter {
   /** Adds a record with its facts. */
   add(source: string, facts: RecordFacts): void {
     this.#begin(source);
+    // Pushed one by one: spreading a mapped array made two arrays per run of strings.
     const out = this.#facts;
-    const lookups = [...facts.lookups];
-    out.push(facts.pairs.length / 2, ...facts.pairs.map((s) => this.#id(s)), lookups.length, ...lookups.map((s) => this.#id(s)), facts.topics.length);
-    for (const t of facts.topics) out.push(this.#id(t.name), this.#id(t.slug), this.#id(t.kind), t.texts.length, ...t.texts.map((s) => this.#id(s)));
+    out.push(facts.pairs.length / 2);
+    for (const s of facts.pairs) out.push(this.#id(s));
+    const countAt = out.push(0) - 1;
+    for (const s of facts.lookups) out.push(this.#id(s));
+    out[countAt] = out.length - countAt - 1;
+    out.push(facts.topics.length);
+    for (const t of facts.topics) {
+      out.push(this.#id(t.name), this.#id(t.slug), this.#id(t.kind), t.texts.length);
+      for (const s of t.texts) out.push(this.#id(s));
+    }
     out.push(facts.entities.length);
-    for (const [slug, variants] of facts.entities) out.push(this.#id(slug), variants.length, ...variants.map((s) => this.#id(s)));
+    for (const [slug, variants] of facts.entities) {
+      out.push(this.#id(slug), variants.length);
+      for (const s of variants) out.push(this.#id(s));
+    }
   }
 
   /** Adds a record of a previous state as it was there. */

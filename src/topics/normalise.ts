@@ -12,10 +12,20 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
  * @returns the slug, possibly empty for a name with no Latin letter or digit
  */
 export function slugOf(text: string): string {
-  return fold(text)
-    .replace(/[^a-z0-9]+/gu, "-")
-    .replace(/^-+|-+$/gu, "");
+  // Memoised as `keyOf` is (it is pure): the assignment makes the slug of every entity of every article, mostly names
+  // met before ("United States"), and a look-up costs less than the folding and two replaces.
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    if (slugs.size > 100_000) slugs.clear();
+    slug = fold(text)
+      .replace(/[^a-z0-9]+/gu, "-")
+      .replace(/^-+|-+$/gu, "");
+    slugs.set(text, slug);
+  }
+  return slug;
 }
+
+const slugs = new Map<string, string>();
 
 /**
  * The key a name is looked up by: no diacritics, lowercase, no dots, one kind of apostrophe, single spaces,
