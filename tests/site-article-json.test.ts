@@ -8,7 +8,7 @@ import { lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordH
 import type { ArticleRecord } from "../src/parse/index.ts";
 import { articleJson } from "../src/site/article-json.ts";
 import { jsonForScript } from "../src/site/escape.ts";
-import { indentJson } from "../src/site/json-indent.ts";
+import { MALFORMED, TOO_SMALL, writeScriptJson } from "../src/site/json-indent.ts";
 import type { ArticlePage } from "../src/site/types.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -40,7 +40,7 @@ function lazy(record: ArticleRecord, stored?: string, textOnly = false): Article
     if (textOnly) throw new Error("the body was parsed");
     return parsed;
   };
-  const source: BodySource = { read, readJson: () => stored ?? body };
+  const source: BodySource = { read, readJson: () => Buffer.from(stored ?? body) };
   return lazyRecord(JSON.parse(head) as RecordHead, "0".repeat(64), source);
 }
 
@@ -48,19 +48,34 @@ function page(article: ArticleRecord): ArticlePage {
   return { article } as unknown as ArticlePage;
 }
 
-describe("indentJson", () => {
-  it("should lay out compact JSON as JSON.stringify indents it, at each depth", () => {
-    for (const value of [AWKWARD, ...RECORDS, [], {}, "text", 12, null]) {
-      const compact = JSON.stringify(value);
+/** `writeScriptJson` of a whole text into a buffer of a given size, as text (or its failure). */
+function written(text: string, depth: number, size = 4 * Buffer.byteLength(text) + 4096): string | number {
+  const src = Buffer.from(text);
+  const out = Buffer.alloc(size);
+  const end = writeScriptJson(src, 0, src.length, depth, out, 0);
+  return end < 0 ? end : out.toString("utf8", 0, end);
+}
+
+describe("writeScriptJson", () => {
+  it("should lay out compact JSON as jsonForScript indents and escapes it, at each depth", () => {
+    for (const value of [AWKWARD, ...RECORDS, [], {}, "text", "<&>\u2028", 12, null]) {
       for (const depth of [0, 1, 3]) {
-        expect(indentJson(compact, depth)).toBe(JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
+        expect(written(JSON.stringify(value), depth)).toBe(jsonForScript(value, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
       }
     }
   });
 
-  it("should give undefined for text that is not compact JSON", () => {
-    for (const text of ['{"a": 1}', '["unclosed]', "[1,2", "[1]]", "{]", '{"a":1}}', "[1,x]", '"a" ', "[\n1]", "{}]"]) {
-      expect(indentJson(text, 1), text).toBeUndefined();
+  it("should answer TOO_SMALL when the output does not fit, whatever the room short", () => {
+    const text = JSON.stringify(AWKWARD);
+    const whole = written(text, 2) as string;
+    const size = Buffer.byteLength(whole);
+    for (const short of [1, 7, 8, 9, 200, size]) expect(written(text, 2, size - short)).toBe(TOO_SMALL);
+    expect(written(text, 2, size + 8)).toBe(whole);
+  });
+
+  it("should answer MALFORMED for text that is not compact JSON", () => {
+    for (const text of ['{"a": 1}', '["unclosed]', "[1,2", "[1]]", "{]", '{"a":1}}', "[1,x]", '"a" ', "[\n1]", "{}]", '"a\\', "1,2", "<"]) {
+      expect(written(text, 1), text).toBe(MALFORMED);
     }
   });
 });
@@ -69,7 +84,7 @@ describe("articleJson", () => {
   it("should write a lazy record's stored body into the same text as serialising the whole record", () => {
     const withAwkwardBody = { ...RECORDS[0]!, body: [{ type: "paragraph" as const, text: 'a <b> & "c" \u2028 {[,:]} ,"html":', line: 3 }], html: '<p>a ,"html":"x"} \u2029</p>' };
     for (const record of [...RECORDS, withAwkwardBody]) {
-      expect(articleJson(page(lazy(record, undefined, true)))).toBe(`${jsonForScript(record, 2)}\n`);
+      expect(articleJson(page(lazy(record, undefined, true))).toString("utf8")).toBe(`${jsonForScript(record, 2)}\n`);
     }
   });
 
@@ -77,14 +92,14 @@ describe("articleJson", () => {
     const record = RECORDS.find((r) => r.body.length > 0)!;
     const { body } = splitRecord(record);
     for (const damaged of [body.slice(0, -2), body.replace('"body":[', '"body": ['), body.replace('{"body":', '{"blocks":'), `${body.slice(0, -2)}}`]) {
-      expect(articleJson(page(lazy(record, damaged)))).toBe(`${jsonForScript(record, 2)}\n`);
+      expect(articleJson(page(lazy(record, damaged))).toString("utf8")).toBe(`${jsonForScript(record, 2)}\n`);
     }
   });
 
   it("should not use the stored body for a lazy record whose body was replaced", () => {
     const record = RECORDS.find((r) => r.body.length > 0)!;
     const replaced = withFields(lazy(record), { body: [], html: "" });
-    expect(articleJson(page(replaced))).toBe(`${jsonForScript({ ...record, body: [], html: "" }, 2)}\n`);
+    expect(articleJson(page(replaced)).toString("utf8")).toBe(`${jsonForScript({ ...record, body: [], html: "" }, 2)}\n`);
   });
 });
 
@@ -99,8 +114,8 @@ describe("bodyJsonOf", () => {
       expect(plain.articles.length).toBeGreaterThan(3);
       expect(plain.articles.every((record) => bodyJsonOf(record) === undefined)).toBe(true);
       for (const loaded of [await loadArchive(input, { cacheDir }), await loadArchive(input, { cacheDir })]) {
-        expect(loaded.articles.map((record) => bodyJsonOf(record))).toEqual(plain.articles.map((record) => splitRecord(record).body));
-        expect(loaded.articles.map((article) => articleJson(page(article)))).toEqual(plain.articles.map((article) => articleJson(page(article))));
+        expect(loaded.articles.map((record) => Buffer.from(bodyJsonOf(record) ?? "").toString("utf8"))).toEqual(plain.articles.map((record) => splitRecord(record).body));
+        expect(loaded.articles.map((article) => articleJson(page(article)).toString("utf8"))).toEqual(plain.articles.map((article) => articleJson(page(article)).toString("utf8")));
       }
     } finally {
       await rm(base, { recursive: true, force: true });

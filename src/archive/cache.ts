@@ -69,9 +69,9 @@ export class ParseCache {
     }
   }
 
-  /** The JSON text stored for a record's body (see `splitRecord`), unchecked; undefined when it is not stored or cannot be read. */
-  bodyJson(key: string): string | undefined {
-    return this.#bodies.getJson(key);
+  /** The JSON stored for a record's body (see `splitRecord`) as UTF-8 bytes, unchecked; undefined when it is not stored or cannot be read. */
+  bodyJson(key: string): Uint8Array | undefined {
+    return this.#bodies.getBytes(key);
   }
 
   /**

@@ -18,8 +18,8 @@ export interface BodySource {
   read(key: string, file: string): RecordBody;
   /** The body's `html` alone, where the source can read it for less than the whole body (default: from `read`). */
   readHtml?(key: string, file: string): string;
-  /** The body as the JSON text `splitRecord` stored, `{"body":…,"html":…}`, where the source holds it (else undefined). */
-  readJson?(key: string, file: string): string | undefined;
+  /** The body as the UTF-8 bytes of the JSON `splitRecord` stored, `{"body":…,"html":…}`, where the source holds it (else undefined). */
+  readJson?(key: string, file: string): Uint8Array | undefined;
 }
 
 /** A program error of the archive layer (not a problem in an article), keeping the original error as `cause`. */
@@ -110,11 +110,11 @@ export function withFields<T extends object>(record: T, fields: Partial<T>): T {
 }
 
 /**
- * The stored JSON text of a lazy record's body (`{"body":…,"html":…}`, as `splitRecord` wrote it), for writing the
- * record out without parsing its body; undefined when the record's `body` and `html` are not both read from a source
- * (a full record, or one whose body was replaced), or when the source does not hold the text.
+ * The stored JSON of a lazy record's body (the UTF-8 bytes of `{"body":…,"html":…}`, as `splitRecord` wrote it), for
+ * writing the record out without parsing its body; undefined when the record's `body` and `html` are not both read from
+ * a source (a full record, or one whose body was replaced), or when the source does not hold the text.
  */
-export function bodyJsonOf(record: object): string | undefined {
+export function bodyJsonOf(record: object): Uint8Array | undefined {
   if (Object.getOwnPropertyDescriptor(record, "body")?.get !== lazyBody || Object.getOwnPropertyDescriptor(record, "html")?.get !== lazyHtml) return undefined;
   const { key, source } = sourceOf(record as ArticleRecord);
   return source.readJson?.(key, (record as ArticleRecord).file);

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { bodyJsonOf, withFields } from "../archive/index.ts";
 import type { ArticleRecord } from "../parse/index.ts";
 import { escapeJsonForScript, jsonForScript } from "./escape.ts";
-import { closingQuote, indentJson } from "./json-indent.ts";
+import { MALFORMED, stringEnd, TOO_SMALL, writeScriptJson } from "./json-indent.ts";
 import type { ArticlePage, SiteData } from "./types.ts";
 import { outputFile } from "./url.ts";
 
@@ -28,38 +28,59 @@ export function writeArticleJson(pages: readonly ArticlePage[], outputDir: strin
   }
 }
 
-/** The text of an article's `article.json`: its record, indented, safe to serve (see `jsonForScript`). */
-export function articleJson(page: ArticlePage): string {
+/** The bytes of an article's `article.json`: its record, indented, safe to serve (see `jsonForScript`), in UTF-8. */
+export function articleJson(page: ArticlePage): Buffer {
   const stored = bodyJsonOf(page.article);
-  return `${(stored === undefined ? undefined : withStoredBody(page.article, stored)) ?? jsonForScript(page.article, 2)}\n`;
+  return (stored === undefined ? undefined : withStoredBody(page.article, stored)) ?? Buffer.from(`${jsonForScript(page.article, 2)}\n`);
 }
 
-/** Where the body's JSON text (`{"body":…,"html":…}`, see `splitRecord`) holds the `html` field: after its last `,"html":`. */
-const HTML_FIELD = ',"html":';
+/** The body's stored JSON (`{"body":…,"html":…}`, see `splitRecord`) starts so and holds `html` after its last `,"html":`. */
 const BODY_FIELD = '{"body":';
+const HTML_FIELD = ',"html":';
+const STORED_END = '"}';
 
 /**
- * `jsonForScript(record, 2)` for a lazy record, with its body spliced in from the body's stored JSON text instead of
- * parsed and serialised again: the record without its body is serialised, and the stored `body` is indented in place
- * of its null (see json-indent.ts) and the stored `html` string copied in place of its own. Undefined when the stored
- * text is not as expected (then the record is serialised as it is).
+ * `articleJson` for a lazy record, with its body spliced in from the bytes of the body's stored JSON instead of
+ * decoded, parsed, serialised, escaped and encoded again: the record without its body is serialised, and the stored
+ * `body` and `html` are written in place of its nulls, indented and escaped on the way (see json-indent.ts). Undefined
+ * when the stored text is not as expected (then the record is serialised as it is).
  */
-function withStoredBody(record: ArticleRecord, stored: string): string | undefined {
-  const htmlAt = stored.lastIndexOf(HTML_FIELD);
-  if (!stored.startsWith(BODY_FIELD) || htmlAt === -1 || !stored.endsWith('"}')) return undefined;
-  const html = stored.slice(htmlAt + HTML_FIELD.length, -1);
-  if (closingQuote(html, 0) !== html.length - 1) return undefined;
-  const body = indentJson(stored.slice(BODY_FIELD.length, htmlAt), 1);
-  if (body === undefined) return undefined;
+function withStoredBody(record: ArticleRecord, stored: Uint8Array): Buffer | undefined {
+  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  const htmlAt = bytes.lastIndexOf(HTML_FIELD);
+  const htmlFrom = htmlAt + HTML_FIELD.length;
+  const htmlTo = bytes.length - 1;
+  if (htmlAt === -1 || !bytes.subarray(0, BODY_FIELD.length).equals(BODY_MARK) || bytes.toString("latin1", htmlTo - 1) !== STORED_END) return undefined;
+  if (stringEnd(bytes, htmlFrom, htmlTo) !== htmlTo - 1) return undefined;
   // Top-level fields are the only lines indented by exactly two spaces (a string holds no raw newline).
-  const head = JSON.stringify(withoutBody(record), null, 2);
+  const head = escapeJsonForScript(JSON.stringify(withoutBody(record), null, 2));
   const bodyAt = head.indexOf(BODY_NULL);
   const htmlNullAt = head.indexOf(HTML_NULL);
   if (bodyAt === -1 || htmlNullAt === -1) return undefined;
   const [first, second] = bodyAt < htmlNullAt ? [bodyAt, htmlNullAt] : [htmlNullAt, bodyAt];
-  const valueOf = (at: number): string => (at === bodyAt ? `${BODY_KEY}${body}` : `${HTML_KEY}${html}`);
-  return escapeJsonForScript(`${head.slice(0, first)}${valueOf(first)}${head.slice(first + NULL_LENGTH, second)}${valueOf(second)}${head.slice(second + NULL_LENGTH)}`);
+  const parts = [head.slice(0, first), head.slice(first + NULL_LENGTH, second), `${head.slice(second + NULL_LENGTH)}\n`] as const;
+  const value = (out: Buffer, at: number, field: number): number => {
+    const start = text(out, at, field === bodyAt ? BODY_KEY : HTML_KEY);
+    if (start < 0) return start;
+    return field === bodyAt ? writeScriptJson(bytes, BODY_FIELD.length, htmlAt, 1, out, start) : writeScriptJson(bytes, htmlFrom, htmlTo, 1, out, start);
+  };
+  // Room for the head, the stored text and its indentation and escapes; twice as much again when that is not enough.
+  for (let size = Buffer.byteLength(head) + 2 * bytes.length + 1024; ; size *= 2) {
+    const out = Buffer.allocUnsafe(size);
+    const end = text(out, value(out, text(out, value(out, text(out, 0, parts[0]), first), parts[1]), second), parts[2]);
+    if (end >= 0) return out.subarray(0, end);
+    if (end === MALFORMED) return undefined;
+  }
 }
+
+/** Writes a text at `at` (a failure from before passed on); TOO_SMALL when it does not fit. */
+function text(out: Buffer, at: number, written: string): number {
+  if (at < 0) return at;
+  const length = Buffer.byteLength(written);
+  return at + length <= out.length ? at + out.write(written, at) : TOO_SMALL;
+}
+
+const BODY_MARK = Buffer.from(BODY_FIELD);
 
 /**
  * The record's enumerable fields in their order, `body` and `html` null (their getters not called). Copied by a plain

@@ -24,18 +24,19 @@ export class TextBatch {
 
   /**
    * Adds a text.
-   * @param text the text
+   * @param text the text, or its bytes (copied)
    * @param file the file it is written to, or null
    * @param entry the cache entry it is stored as, or null
    */
-  add(text: string, file: string | null, entry: string | null): void {
-    const length = Buffer.byteLength(text);
+  add(text: string | Uint8Array, file: string | null, entry: string | null): void {
+    const length = typeof text === "string" ? Buffer.byteLength(text) : text.byteLength;
     if (this.#length + length > this.#bytes.length) {
       const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.#bytes.length, this.#length + length, INITIAL_BATCH_BYTES));
       this.#bytes.copy(grown, 0, 0, this.#length);
       this.#bytes = grown;
     }
-    this.#bytes.write(text, this.#length, length);
+    if (typeof text === "string") this.#bytes.write(text, this.#length, length);
+    else this.#bytes.set(text, this.#length);
     this.#places.push(file, entry, this.#length, length);
     this.#length += length;
   }

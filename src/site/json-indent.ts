@@ -1,97 +1,156 @@
 /**
- * Indenting JSON text without parsing it: the text `JSON.stringify(value)` wrote, laid out as
- * `JSON.stringify(value, null, 2)` would write the same value, by moving its punctuation only. An article's body is
- * stored as compact JSON (see the body store); its `article.json` shows it indented, and parsing the text only to
- * serialise it again cost most of the time the main thread spent writing those files.
+ * Indenting JSON without parsing it: the UTF-8 bytes of the text `JSON.stringify(value)` wrote, written out as
+ * `jsonForScript(value, 2)` writes the same value (indented as `JSON.stringify(value, null, 2)`, `<`, `>`, `&` and line
+ * separators as `\uXXXX` escapes), by moving its punctuation and escaping those characters only. An article's body is
+ * stored as compact JSON (see the body store); its `article.json` shows it indented, and decoding and parsing the text
+ * only to serialise, escape and encode it again cost most of the time the main thread spent writing those files.
  */
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const LESS = 0x3c;
+const GREATER = 0x3e;
+const AMPERSAND = 0x26;
+/** U+2028 and U+2029 in UTF-8: E2 80 A8 and E2 80 A9. */
+const SEPARATOR_LEAD = 0xe2;
+const SEPARATOR_MIDDLE = 0x80;
+const LINE_SEPARATOR_LAST = 0xa8;
+const PARAGRAPH_SEPARATOR_LAST = 0xa9;
 
-/** Characters of numbers, `true`, `false` and `null`: the only ones compact JSON holds outside strings and punctuation. */
-const SCALAR = /^[-+.0-9Eaeflnrstu]*$/u;
+/** `writeScriptJson`'s answer when the text is not compact JSON. */
+export const MALFORMED = -1;
+/** `writeScriptJson`'s answer when `out` has no room for the rest: nothing is valid, write again into a larger one. */
+export const TOO_SMALL = -2;
 
-/** A newline and the indentation of each depth. */
-const BREAKS: string[] = [];
+/** Bytes outside strings: those of numbers, `true`, `false` and `null` (compact JSON has no whitespace). */
+const SCALAR = new Uint8Array(256);
+for (const char of "-+.0123456789Eaeflnrstu") SCALAR[char.charCodeAt(0)] = 1;
 
-function lineBreak(depth: number): string {
-  return (BREAKS[depth] ??= `\n${"  ".repeat(depth)}`);
+/** Bytes a string's text is copied with as they are: all but the quote, the backslash, and those escaped or starting an escaped character. */
+const PLAIN = new Uint8Array(256).fill(1);
+for (const byte of [QUOTE, BACKSLASH, LESS, GREATER, AMPERSAND, SEPARATOR_LEAD]) PLAIN[byte] = 0;
+
+const HEX = new TextEncoder().encode("0123456789abcdef");
+
+/**
+ * Writes compact JSON as `jsonForScript(JSON.parse(text), 2)` would write its value nested `depth` levels deep in an
+ * indented document (each line after the first indented by `2 * depth` more spaces). Strings are copied as they are
+ * (`JSON.stringify` escapes a string the same way whether it indents or not), but for the characters `jsonForScript`
+ * escapes; numbers and literals are checked by their characters only.
+ * @param src the UTF-8 bytes holding the text, as `JSON.stringify(value)` wrote it
+ * @param from where the text starts in `src`
+ * @param to where it ends
+ * @param depth the depth the value is written at (0: a document of its own)
+ * @param out where to write
+ * @param at where to start writing in `out`
+ * @returns where the writing ended in `out`; MALFORMED when the text is not compact JSON (whitespace outside strings,
+ *   an unclosed string, unbalanced brackets, a byte no JSON value holds there); TOO_SMALL when `out` is too small
+ */
+export function writeScriptJson(src: Uint8Array, from: number, to: number, depth: number, out: Uint8Array, at: number): number {
+  // The closing byte each open bracket waits for.
+  const open: number[] = [];
+  let o = at;
+  let i = from;
+  const room = out.length - 8;
+  while (i < to) {
+    const char = src[i]!;
+    i += 1;
+    if (o + 2 * (depth + open.length) > room) return TOO_SMALL;
+    if (char === QUOTE) {
+      out[o++] = QUOTE;
+      for (;;) {
+        if (i >= to) return MALFORMED;
+        if (o > room) return TOO_SMALL;
+        const byte = src[i++]!;
+        if (PLAIN[byte] === 1) {
+          out[o++] = byte;
+          continue;
+        }
+        if (byte === QUOTE) {
+          out[o++] = QUOTE;
+          break;
+        }
+        if (byte === BACKSLASH) {
+          if (i >= to) return MALFORMED;
+          out[o++] = BACKSLASH;
+          out[o++] = src[i++]!;
+        } else if (byte === LESS || byte === GREATER || byte === AMPERSAND) {
+          o = writeEscape(out, o, byte);
+        } else if (byte === SEPARATOR_LEAD && src[i] === SEPARATOR_MIDDLE && (src[i + 1] === LINE_SEPARATOR_LAST || src[i + 1] === PARAGRAPH_SEPARATOR_LAST)) {
+          o = writeEscape(out, o, src[i + 1] === LINE_SEPARATOR_LAST ? 0x2028 : 0x2029);
+          i += 2;
+        } else {
+          out[o++] = byte;
+        }
+      }
+    } else if (char === COLON) {
+      out[o++] = COLON;
+      out[o++] = SPACE;
+    } else if (char === COMMA) {
+      if (open.length === 0) return MALFORMED;
+      out[o++] = COMMA;
+      o = writeBreak(out, o, depth + open.length);
+    } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
+      const closing = char === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+      out[o++] = char;
+      if (src[i] === closing && i < to) {
+        // An empty object or array stays on its line: `{}`, `[]`.
+        out[o++] = closing;
+        i += 1;
+      } else {
+        open.push(closing);
+        o = writeBreak(out, o, depth + open.length);
+      }
+    } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
+      if (open.pop() !== char) return MALFORMED;
+      o = writeBreak(out, o, depth + open.length);
+      out[o++] = char;
+    } else if (SCALAR[char] === 1) {
+      out[o++] = char;
+    } else {
+      return MALFORMED;
+    }
+  }
+  return open.length === 0 ? o : MALFORMED;
 }
 
 /**
- * The text `JSON.stringify(JSON.parse(text), null, 2)` gives, written as a value nested `depth` levels deep in an
- * indented document (each line after the first indented by `2 * depth` more spaces); undefined when the text is not
- * compact JSON as `JSON.stringify` writes it (whitespace outside strings, an unclosed string, unbalanced brackets,
- * a character no JSON value holds there). Strings are copied as they are: `JSON.stringify` escapes a string the same
- * way whether it indents or not. Numbers and literals are checked by their characters only.
- * @param text compact JSON, as `JSON.stringify(value)` wrote it
- * @param depth the depth the value is written at (0: a document of its own)
+ * Where the string that opens at `start` closes (the index of its closing quote), or -1 when `start` holds no quote or
+ * the string is not closed before `to`.
  */
-export function indentJson(text: string, depth = 0): string | undefined {
-  let out = "";
-  // Start of the text not yet copied to `out`.
-  let copied = 0;
-  // The closing character each open bracket waits for.
-  const open: number[] = [];
-  let scalarFrom = -1;
-  let at = 0;
-  const end = text.length;
-  while (at < end) {
-    const char = text.charCodeAt(at);
-    if (char === QUOTE) {
-      const close = closingQuote(text, at);
-      if (close === -1) return undefined;
-      at = close + 1;
-      continue;
-    }
-    if (char === COLON || char === COMMA || char === OPEN_BRACE || char === OPEN_BRACKET || char === CLOSE_BRACE || char === CLOSE_BRACKET) {
-      if (scalarFrom !== -1) {
-        if (!SCALAR.test(text.slice(scalarFrom, at))) return undefined;
-        scalarFrom = -1;
-      }
-      if (char === COLON) {
-        out += `${text.slice(copied, at)}: `;
-      } else if (char === COMMA) {
-        if (open.length === 0) return undefined;
-        out += `${text.slice(copied, at)},${lineBreak(depth + open.length)}`;
-      } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
-        const closing = char === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
-        if (text.charCodeAt(at + 1) === closing) {
-          // An empty object or array stays on its line: `{}`, `[]`.
-          at += 2;
-          continue;
-        }
-        open.push(closing);
-        out += `${text.slice(copied, at + 1)}${lineBreak(depth + open.length)}`;
-      } else {
-        if (open.pop() !== char) return undefined;
-        out += `${text.slice(copied, at)}${lineBreak(depth + open.length)}${text[at]}`;
-      }
-      at += 1;
-      copied = at;
-      continue;
-    }
-    if (scalarFrom === -1) scalarFrom = at;
-    at += 1;
-  }
-  if (open.length > 0 || (scalarFrom !== -1 && !SCALAR.test(text.slice(scalarFrom)))) return undefined;
-  return out + text.slice(copied);
-}
-
-/** The index of the quote closing the string that opens at `start`, or -1 when it is not closed. */
-export function closingQuote(text: string, start: number): number {
-  let at = text.indexOf('"', start + 1);
-  while (at !== -1) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes += 1;
-    if (backslashes % 2 === 0) return at;
-    at = text.indexOf('"', at + 1);
+export function stringEnd(src: Uint8Array, start: number, to: number): number {
+  if (src[start] !== QUOTE) return -1;
+  for (let at = start + 1; at < to; at += 1) {
+    const byte = src[at];
+    if (byte === QUOTE) return at;
+    if (byte === BACKSLASH) at += 1;
   }
   return -1;
+}
+
+/** A newline and `2 * depth` spaces. */
+function writeBreak(out: Uint8Array, at: number, depth: number): number {
+  out[at] = NEWLINE;
+  const end = at + 1 + 2 * depth;
+  out.fill(SPACE, at + 1, end);
+  return end;
+}
+
+/** `\uXXXX` for a character code, in lower-case hex as `jsonForScript` writes it. */
+function writeEscape(out: Uint8Array, at: number, code: number): number {
+  out[at] = BACKSLASH;
+  out[at + 1] = 0x75;
+  out[at + 2] = HEX[(code >> 12) & 15]!;
+  out[at + 3] = HEX[(code >> 8) & 15]!;
+  out[at + 4] = HEX[(code >> 4) & 15]!;
+  out[at + 5] = HEX[code & 15]!;
+  return at + 6;
 }
