@@ -39,30 +39,29 @@ export function extractionStore(cacheDir: string): ExtractionStore {
   const decoded = new Map<string, CachedExtraction>();
   // Values set in their stored form, until first asked for: a JSON text holds a cold build's extractions in a fraction
   // of the memory of their objects while the parse workers (and their heaps) are still running.
+  // Both maps are keyed by the caller's key: only the pack's keys are hashed again (a cold build then hashes each key
+  // once, as its value is set, and not again when the assignment asks for it).
   const encoded = new Map<string, string>();
   return {
     get: (key) => {
-      const at = packKey(key);
-      let value = decoded.get(at);
+      let value = decoded.get(key);
       if (value === undefined) {
-        const json = encoded.get(at);
-        encoded.delete(at);
-        value = decodeExtraction(json === undefined ? store.get(at) : JSON.parse(json));
-        if (value !== undefined) decoded.set(at, value);
+        const json = encoded.get(key);
+        encoded.delete(key);
+        value = decodeExtraction(json === undefined ? store.get(packKey(key)) : JSON.parse(json));
+        if (value !== undefined) decoded.set(key, value);
       }
       return value;
     },
     set: (key, value) => {
-      const at = packKey(key);
-      decoded.set(at, value);
-      encoded.delete(at);
-      store.set(at, encodeExtraction(value));
+      decoded.set(key, value);
+      encoded.delete(key);
+      store.set(packKey(key), encodeExtraction(value));
     },
     setEncoded: (key, json) => {
-      const at = packKey(key);
-      decoded.delete(at);
-      encoded.set(at, json);
-      store.setJson(at, json);
+      decoded.delete(key);
+      encoded.set(key, json);
+      store.setJson(packKey(key), json);
     },
     flush: () => store.flush(),
   };
