@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { ArticleRecord } from "../parse/schema.ts";
-import { extractRecord, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
+import { extractRecord, gazetteer, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
 import { cacheKey, type ParseCache } from "./cache.ts";
 import { decodeExtraction, type EncodedExtractionCache } from "./extraction-store.ts";
 import { ArchiveError, joinRecord, lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordHead } from "./lazy-record.ts";
@@ -120,7 +120,7 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
   let next = 0;
   const threads = Array.from({ length: Math.min(workers, Math.ceil(jobs.length / BATCH)) }, () => startWorker(data));
   try {
-    await Promise.all(threads.map((worker) => new Promise<void>((resolve, reject) => {
+    const done = Promise.all(threads.map((worker) => new Promise<void>((resolve, reject) => {
       // The first index of each batch sent and not yet answered (a worker answers in order).
       const starts: number[] = [];
       const feed = (): void => {
@@ -152,6 +152,8 @@ export async function parseMany(jobs: readonly ParseJob[], options: ParseManyOpt
       worker.once("error", reject);
       feed();
     })));
+    if (extract !== null) warmTopics();
+    await done;
   } finally {
     await Promise.all(threads.map((worker) => worker.terminate()));
   }
@@ -205,6 +207,19 @@ function parseInline(jobs: readonly ParseJob[], store: Store, fingerprint: strin
     if (store.extractions !== null) store.extractions.set(sourceContentKey(key), extractRecord(record));
     return { record: store.keep(key, head, body), key };
   });
+}
+
+/**
+ * Builds this thread's gazetteer, which the topics' assignment of the extracted records needs once the last reply is
+ * in (a few tenths of a second in which the other core would be idle), while the workers start instead (a second or
+ * so in which this thread only waits). A failure here is met again, and reported, by the assignment.
+ */
+function warmTopics(): void {
+  try {
+    gazetteer();
+  } catch {
+    // See above.
+  }
 }
 
 function takesEncoded(cache: ExtractionCache | EncodedExtractionCache): cache is EncodedExtractionCache {
