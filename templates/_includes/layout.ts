@@ -18,11 +18,9 @@ export interface PageShell {
 
 /** Renders a whole HTML page. */
 export function layout(site: SiteData, page: PageShell): string {
-  const { urls, options } = site;
-  const title = page.title === options.siteTitle ? page.title : `${page.title} · ${options.siteTitle}`;
-  const nav = ([["home", "/", "Latest"], ["archive", "/archive/", "Archive"], ["topics", "/topics/", "Topics"], ["search", "/search/", "Search"]] as const)
-    .map(([key, path, label]) => `<li><a href="${e(urls.href(path))}"${page.section === key ? ' aria-current="page"' : ""}>${label}</a></li>`)
-    .join("");
+  const shell = shellOf(site);
+  const { siteTitle } = site.options;
+  const title = page.title === siteTitle ? page.title : `${page.title} · ${siteTitle}`;
   return `<!DOCTYPE html>
 <html lang="${e(page.lang ?? site.lang)}">
 <head>
@@ -31,11 +29,43 @@ export function layout(site: SiteData, page: PageShell): string {
 <title>${e(title)}</title>
 <meta name="description" content="${e(page.description)}">
 <link rel="canonical" href="${e(page.canonical)}">
-<link rel="stylesheet" href="${e(urls.href("/css/site.css"))}">
+${shell.head}${page.head ?? ""}${shell.top(page.section)}${page.main}${shell.bottom}`;
+}
+
+/** The parts of the shell that are the same on every page of a site (the header for each current section). */
+interface Shell {
+  readonly head: string;
+  readonly top: (section: PageShell["section"]) => string;
+  readonly bottom: string;
+}
+
+/** The shell of each site data a run renders with, made at its first page and let go with the data. */
+const shells = new WeakMap<SiteData, Shell>();
+
+function shellOf(site: SiteData): Shell {
+  let shell = shells.get(site);
+  if (shell === undefined) {
+    shell = makeShell(site);
+    shells.set(site, shell);
+  }
+  return shell;
+}
+
+function makeShell(site: SiteData): Shell {
+  const { urls, options } = site;
+  const head = flat(`<link rel="stylesheet" href="${e(urls.href("/css/site.css"))}">
 <link rel="alternate" type="application/atom+xml" title="${e(options.siteTitle)}" href="${e(site.feedHref)}">
 <link rel="alternate" type="application/feed+json" title="${e(options.siteTitle)}" href="${e(site.jsonFeedHref)}">
 <meta name="color-scheme" content="light dark">
-${page.head ?? ""}</head>
+`);
+  const tops = new Map<PageShell["section"], string>();
+  const top = (section: PageShell["section"]): string => {
+    let made = tops.get(section);
+    if (made === undefined) {
+      const nav = ([["home", "/", "Latest"], ["archive", "/archive/", "Archive"], ["topics", "/topics/", "Topics"], ["search", "/search/", "Search"]] as const)
+        .map(([key, path, label]) => `<li><a href="${e(urls.href(path))}"${section === key ? ' aria-current="page"' : ""}>${label}</a></li>`)
+        .join("");
+      made = flat(`</head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
@@ -45,7 +75,12 @@ ${page.head ?? ""}</head>
 </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
-${page.main}
+`);
+      tops.set(section, made);
+    }
+    return made;
+  };
+  const bottom = flat(`
 </main>
 <footer class="site-footer">
 <div class="wrap">
@@ -55,5 +90,12 @@ ${page.main}
 </footer>
 </body>
 </html>
-`;
+`);
+  return { head, top, bottom };
+}
+
+/** The text as one flat string (reading a character makes it one), as it is copied into every page. */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
