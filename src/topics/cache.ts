@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gazetteerDataVersion } from "./data-version.ts";
 import { EXTRACTOR_VERSION } from "./extract.ts";
 import type { ArticleText, Extraction } from "./extract.ts";
 
@@ -21,24 +22,28 @@ export interface ExtractionCache {
 }
 
 /**
- * The cache key of an article: a hash of the extractor version, the language and the text extraction reads.
+ * The cache key of an article: a hash of the extractor version, the gazetteer's data versions, the language and the
+ * text extraction reads.
  * @param text headline and body blocks
  * @param lang the article's language
+ * @param data the gazetteer's data packages and versions (default: those installed, see `gazetteerDataVersion`)
  */
-export function contentKey(text: ArticleText, lang: string | null): string {
+export function contentKey(text: ArticleText, lang: string | null, data: string = gazetteerDataVersion()): string {
   const hash = createHash("sha256");
-  hash.update(`v${EXTRACTOR_VERSION}\u0000${lang ?? ""}\u0000${text.dateline ?? ""}\u0000${text.title ?? ""}`);
+  hash.update(`v${EXTRACTOR_VERSION}\u0000${data}\u0000${lang ?? ""}\u0000${text.dateline ?? ""}\u0000${text.title ?? ""}`);
   for (const b of text.blocks) hash.update(`\u0000${b.text}`);
   return hash.digest("hex");
 }
 
 /**
  * The cache key of an article by a key that fixes all of its content (the archive's parse cache key, a hash of the
- * parser, the file's path and its bytes): a hash of the extractor version and that key, computed without the text.
+ * parser, the file's path and its bytes): a hash of the extractor version, the gazetteer's data versions and that key,
+ * computed without the text.
  * @param source the article's source key
+ * @param data the gazetteer's data packages and versions (default: those installed, see `gazetteerDataVersion`)
  */
-export function sourceContentKey(source: string): string {
-  return createHash("sha256").update(`v${EXTRACTOR_VERSION}\u0000source\u0000${source}`).digest("hex");
+export function sourceContentKey(source: string, data: string = gazetteerDataVersion()): string {
+  return createHash("sha256").update(`v${EXTRACTOR_VERSION}\u0000${data}\u0000source\u0000${source}`).digest("hex");
 }
 
 /**

@@ -9,6 +9,7 @@ export { AssignmentState } from "./assignment-state.ts";
 export { assignTopicsIncremental } from "./incremental.ts";
 export type { IncrementalAssignment } from "./incremental.ts";
 export { contentKey, directoryCache, sourceContentKey } from "./cache.ts";
+export { GAZETTEER_PACKAGES, gazetteerDataVersion } from "./data-version.ts";
 export type { CachedExtraction, ExtractionCache } from "./cache.ts";
 export { extractEntities, EXTRACTOR_VERSION } from "./extract.ts";
 export { extractRecord } from "./extract-record.ts";
