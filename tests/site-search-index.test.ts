@@ -2,6 +2,7 @@
  * The search index and its cache: bundles are built by Pagefind, kept in the cache folder under a hash of the
  * searchable part of their pages, and reused by a later build only when that part did not change.
  */
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -180,5 +181,35 @@ describe("indexForSearch with a cache folder", () => {
     expect(entries.every((name) => /^[0-9a-f]{64}$/u.test(name))).toBe(true);
     expect(entries).toHaveLength(2 * shards.length);
     expect((await stat(join(base, "prune-3", "pagefind", "2020", "pagefind-entry.json"))).isFile()).toBe(true);
+  }, 60_000);
+});
+
+describe("the bundles' bytes", () => {
+  it("should be the same whatever order the article pages were written in (tmpfs lists files in creation order)", async () => {
+    const stories = Array.from({ length: 12 }, (_, i) => ({
+      path: `2022/0${1 + (i % 9)}/1${i % 10}/story-${String.fromCharCode(97 + i)}`,
+      title: `Story ${i} on the harbour`,
+      text: `Council ${i % 3} debated the harbour budget, ${i * 7} million, and the ferry timetable.`,
+    }));
+    // tmpfs, where the order showed, when the machine has one; else the system's temporary folder.
+    const root = await mkdtemp(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "news-search-order-"));
+    try {
+      const sites = [join(root, "forward"), join(root, "backward")] as const;
+      for (const [site, order] of [[sites[0], stories], [sites[1], [...stories].reverse()]] as const) {
+        for (const story of order) {
+          await mkdir(join(site, story.path), { recursive: true });
+          await writeFile(join(site, story.path, "index.html"), page(story.title, story.text, ""));
+        }
+      }
+      const plan = planSearchShards(stories.map((s) => s.path.slice(0, 10).replaceAll("/", "-")), 100);
+      for (const site of sites) await indexForSearch(site, plan);
+      const [forward, backward] = await Promise.all(sites.map((site) => files(join(site, "pagefind"))));
+      expect(forward.size).toBeGreaterThan(3);
+      expect(backward).toEqual(forward);
+      // The staged copies Pagefind read are gone.
+      expect((await readdir(root)).sort()).toEqual(["backward", "forward"]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   }, 60_000);
 });

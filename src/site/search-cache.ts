@@ -246,8 +246,11 @@ export function* readGlob(root: string, glob: string): Generator<{ path: string;
   }
 }
 
-/** The paths under `root` a glob matches (a literal last segment is not checked for existence), sorted. */
-function globFiles(root: string, glob: string): string[] {
+/**
+ * The paths under `root` a glob matches (a literal last segment is not checked for existence), sorted by UTF-16 code
+ * units (not by locale): relative to `root`, with `/` separators.
+ */
+export function globFiles(root: string, glob: string): string[] {
   const segments = glob.split("/");
   const last = segments.pop() ?? "";
   let dirs = [""];

@@ -1,14 +1,14 @@
 /** The Pagefind search index of a built site (articles only: they carry `data-pagefind-body`). */
 import { execFile } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { rmSync } from "node:fs";
+import { copyFileSync, linkSync, mkdirSync, rmSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { config } from "../config.ts";
 import { collectGarbage } from "./memory.ts";
-import { bundleKey, cachedBundle, linkBundle, PartMemo, pruneBundles, stagingDir, storeBundle } from "./search-cache.ts";
+import { bundleKey, cachedBundle, globFiles, linkBundle, PartMemo, pruneBundles, stagingDir, storeBundle } from "./search-cache.ts";
 import type { SearchShard } from "./search-shards.ts";
 
 const exec = promisify(execFile);
@@ -141,16 +141,54 @@ function pagefindEnv(): NodeJS.ProcessEnv {
 /**
  * Builds one bundle with a fresh Pagefind process into `output` (emptied first). It runs in `output`, so no
  * `pagefind.yml` of the working folder reaches it.
+ *
+ * Pagefind numbers pages in the order it finds their files, which is the file system's listing order: on tmpfs that
+ * is the order the files were created in, which follows the render threads' timing, so two builds of the same site
+ * gave different bytes. It is given a copy of the bundle's pages instead (hard links, beside the site), created in
+ * sorted path order, whose listing order is the same in every build.
  */
 async function runPagefind(pagefind: PagefindCommand, siteDir: string, glob: string, output: string): Promise<void> {
   await rm(output, { recursive: true, force: true });
   await mkdir(output, { recursive: true });
+  const pages = `${siteDir}.search-${basename(output)}`;
   try {
-    await exec(pagefind.binary, ["--site", siteDir, "--glob", glob, "--output-path", output, ...ARGS], { cwd: output, env: pagefindEnv(), maxBuffer: 16 * 1024 * 1024 });
+    stagePages(siteDir, glob, pages);
+    await exec(pagefind.binary, ["--site", pages, "--glob", glob, "--output-path", output, ...ARGS], { cwd: output, env: pagefindEnv(), maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? "";
     throw new Error(`Pagefind could not index ${glob}: ${stderr.trim() || (error as Error).message}`, { cause: error });
+  } finally {
+    await rm(pages, { recursive: true, force: true });
   }
+}
+
+/**
+ * Links the pages a glob matches under `siteDir` into `target` (emptied first) at the same relative paths, folders
+ * and files created in sorted path order; a page that cannot be linked (another file system) is copied.
+ */
+export function stagePages(siteDir: string, glob: string, target: string): number {
+  rmSync(target, { recursive: true, force: true });
+  const made = new Set<string>();
+  let staged = 0;
+  for (const path of globFiles(siteDir, glob)) {
+    const from = join(siteDir, path);
+    const to = join(target, path);
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      // The glob's last segment is not checked for existence: a folder without the page is skipped.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      copyFileSync(from, to);
+    }
+    staged += 1;
+  }
+  mkdirSync(target, { recursive: true });
+  return staged;
 }
 
 /** Lets tasks run while their estimated memory fits the budget together (one always runs), and at most `limit` at once. */
