@@ -111,18 +111,25 @@ export function assignTopicsIncremental(
     }
     const lookups = new Set<string>();
     const { refs } = recordTopics(record, extraction.entities, extraction.lines ?? bodyLines(record), surnames, vocab, lookups);
-    const facts: RecordFacts = {
-      pairs: entries.get(r) ?? surnameEntries(extraction.entities),
-      lookups,
-      topics: refs.map((t) => ({ name: t.name, slug: t.slug, kind: t.kind, texts: t.evidence.filter((ev) => ev.field !== "implied").map((ev) => ev.text) })),
-      entities: extraction.entities.map((e) => [slugOf(e.name), e.variants] as const),
-    };
+    // Arrays made by literals and loops, not `map` and `filter`: an empty result of those has another element kind,
+    // and the state writer and the tally, compiled for one, were deoptimised and compiled again on meeting the other.
+    const topicFacts: Writable<RecordFacts["topics"]> = [];
+    for (const t of refs) {
+      const texts: string[] = [];
+      for (const ev of t.evidence) if (ev.field !== "implied") texts.push(ev.text);
+      topicFacts.push({ name: t.name, slug: t.slug, kind: t.kind, texts });
+    }
+    const entityFacts: Writable<RecordFacts["entities"]> = [];
+    for (const e of extraction.entities) entityFacts.push([slugOf(e.name), e.variants]);
+    const facts: RecordFacts = { pairs: entries.get(r) ?? surnameEntries(extraction.entities), lookups, topics: topicFacts, entities: entityFacts };
     const topics = tallyFacts(facts, tally);
     writer.add(sources[r]!, facts);
     return Object.freeze(withTopics(record, topics));
   });
   return { records: out, topics: tally.topics(vocab), state: writer.state(), stats: { resolved: extractions.size, kept: records.length - extractions.size } };
 }
+
+type Writable<T> = T extends readonly (infer U)[] ? U[] : never;
 
 /** A record's extraction, from the cache under its source key or extracted (and cached), as `assignTopics` does. */
 function extractionOf(record: ArticleRecord, source: string, cache: ExtractionCache | undefined): CachedExtraction {
@@ -179,5 +186,7 @@ function tallyFacts(facts: RecordFacts, tally: TopicTally): TopicRef[] {
     const topic = tally.entity(slug);
     if (topic !== undefined) for (const v of variants) topic.add(v);
   }
-  return facts.topics.map(({ name, slug, kind }) => ({ name, slug, kind }));
+  const topics: TopicRef[] = [];
+  for (const { name, slug, kind } of facts.topics) topics.push({ name, slug, kind });
+  return topics;
 }
