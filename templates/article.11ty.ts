@@ -55,7 +55,7 @@ ${a.topics.length === 0 ? "" : `<h2 class="label">Topics</h2>\n${topicList(entry
 </article>
 <div class="after-article">
 ${prevNext("Previous and next article", entry.previous && { label: entry.previous.title, href: entry.previous.href }, entry.next && { label: entry.next.title, href: entry.next.href })}
-${entry.related.length === 0 ? "" : `<section aria-labelledby="related"><h2 id="related">Related articles</h2>\n${articleList(site, entry.related, 3)}</section>`}
+${entry.related.length === 0 ? "" : `<section aria-labelledby="related"><h2 id="related">Related articles</h2>\n${articleList(entry.related, 3)}</section>`}
 <nav class="date-links" aria-label="More from this date">
 <ul><li><a href="${e(entry.day.href)}">${e(entry.day.label)}</a></li><li><a href="${e(entry.month.href)}">${e(entry.month.label)}</a></li><li><a href="${e(entry.year.href)}">${e(entry.year.label)}</a></li><li><a href="${e(entry.onThisDay.href)}">${e(entry.onThisDay.label)}</a></li><li><a href="${e(entry.jsonHref)}">This article as JSON</a></li></ul>
 </nav>

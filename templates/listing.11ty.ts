@@ -30,7 +30,7 @@ ${entry.kind === "home" ? "" : `<p class="total">${entry.total} ${entry.total ==
 ${entry.calendar === null || entry.pageNumber > 1 ? "" : calendarTable(entry.calendar)}
 ${children}
 ${entry.onThisDay === null ? "" : `<p><a href="${e(entry.onThisDay.href)}">${e(entry.onThisDay.label)}</a></p>`}
-${articleList(site, entry.items)}
+${articleList(entry.items)}
 ${pager("Pages", entry.newerPage, entry.olderPage, entry.pageNumber, entry.pageCount)}
 ${prevNext(PERIOD_LABELS[entry.kind], entry.previousPeriod, entry.nextPeriod)}`;
   return layout(site, { title: entry.title, canonical: entry.canonical, description: entry.description ?? entry.heading, head, main, ...(entry.kind === "home" ? { section: "home" as const } : {}) });

@@ -1,51 +1,17 @@
 /** Small pieces several templates print: article lists, pagination, period links, the month calendar, topic lists. */
 import { escapeHtml as e, WEEKDAYS, monthName } from "../../src/site/templating.ts";
-import type { ArticleSummary, Link, MonthCalendar, SiteData, TopicLink } from "../../src/site/index.ts";
+import type { ArticleSummary, Link, MonthCalendar, TopicLink } from "../../src/site/index.ts";
 
-/**
- * A list of articles with date and lead.
- * @param site the site data of the run (each teaser is made once per run)
- * @param items the articles
- * @param headingLevel level of their headlines (default 2)
- */
-export function articleList(site: SiteData, items: readonly ArticleSummary[], headingLevel: 2 | 3 = 2): string {
+/** A list of articles with date and lead. */
+export function articleList(items: readonly ArticleSummary[], headingLevel: 2 | 3 = 2): string {
   if (items.length === 0) return `<p class="empty">No articles.</p>`;
-  const memo = teasersOf(site, headingLevel);
-  const rows = items.map((item) => {
-    let row = memo.get(item);
-    if (row === undefined) {
-      row = teaser(item, headingLevel);
-      // Made one flat string now (reading a character does that), as it is copied into every page it is printed in.
-      row.charCodeAt(0);
-      memo.set(item, row);
-    }
-    return row;
-  });
-  return `<ol class="teasers">\n${rows.join("\n")}\n</ol>`;
-}
-
-/**
- * Teasers printed in a run, by heading level, kept with the run's site data (and let go with it). One summary is
- * printed in many lists (its day, month and year, its topics, the home page, related articles), always the same.
- */
-const printed = new WeakMap<SiteData, [Map<ArticleSummary, string>, Map<ArticleSummary, string>]>();
-
-function teasersOf(site: SiteData, headingLevel: 2 | 3): Map<ArticleSummary, string> {
-  let memos = printed.get(site);
-  if (memos === undefined) {
-    memos = [new Map(), new Map()];
-    printed.set(site, memos);
-  }
-  return memos[headingLevel - 2]!;
-}
-
-function teaser(item: ArticleSummary, headingLevel: 2 | 3): string {
   const h = `h${headingLevel}`;
-  return `<li class="teaser"${item.lang === null ? "" : ` lang="${e(item.lang)}"`}>
+  const rows = items.map((item) => `<li class="teaser"${item.lang === null ? "" : ` lang="${e(item.lang)}"`}>
 <${h} class="teaser-title"><a href="${e(item.href)}">${e(item.title)}</a></${h}>
 <p class="meta"><time datetime="${e(item.date)}">${e(item.dateLabel)}</time></p>${item.summary === null ? "" : `
 <p class="lead">${e(item.summary)}</p>`}
-</li>`;
+</li>`);
+  return `<ol class="teasers">\n${rows.join("\n")}\n</ol>`;
 }
 
 /** Links to the newer and older page of a listing, with the position. */
