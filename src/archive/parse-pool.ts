@@ -239,6 +239,13 @@ function fromJson(head: string, body: string): ArticleRecord {
 const PRELOAD = ["yaml", "zod", "gray-matter"];
 
 /**
+ * The young generation of a parse worker, in MB (V8's default here: 48, two semi-spaces of 16). A worker keeps little
+ * of what it allocates, but allocates fast: twice the room halves its scavenges (126-134 to 69-76 per worker in a cold
+ * 10,000-article build, --trace-gc) for at most 48 MB more per worker, during the load, before the render's peak.
+ */
+const PARSE_YOUNG_GENERATION_MB = 96;
+
+/**
  * Workers do not inherit the tsx loader, so each one registers it before importing the TypeScript worker module.
  */
 function startWorker(data: ParseWorkerData): Worker {
@@ -254,5 +261,5 @@ function startWorker(data: ParseWorkerData): Worker {
   // A package that fails to load here fails again, with its real error, when the worker module imports it.
   const boot = `Promise.all(${JSON.stringify(preload)}.map((url) => import(url).catch(() => undefined)))` +
     `.then(() => import(${JSON.stringify(tsx)})).then((api) => { api.register(); return import(${JSON.stringify(module)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
+  return new Worker(boot, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
 }
