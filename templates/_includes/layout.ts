@@ -19,8 +19,8 @@ export interface PageShell {
 /** Renders a whole HTML page. */
 export function layout(site: SiteData, page: PageShell): string {
   const shell = shellOf(site);
-  const { siteTitle } = site.options;
-  const title = page.title === siteTitle ? page.title : `${page.title} · ${siteTitle}`;
+  const { options } = site;
+  const title = page.title === options.siteTitle ? page.title : `${page.title} · ${options.siteTitle}`;
   return `<!DOCTYPE html>
 <html lang="${e(page.lang ?? site.lang)}">
 <head>
