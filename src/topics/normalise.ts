@@ -14,18 +14,30 @@ const TITLE_CASE = /^\p{Lu}\p{Ll}/u;
 export function slugOf(text: string): string {
   // Memoised as `keyOf` is (it is pure): the assignment makes the slug of every entity of every article, mostly names
   // met before ("United States"), and a look-up costs less than the folding and two replaces.
-  let slug = slugs.get(text);
-  if (slug === undefined) {
-    if (slugs.size > 100_000) slugs.clear();
-    slug = fold(text)
-      .replace(/[^a-z0-9]+/gu, "-")
-      .replace(/^-+|-+$/gu, "");
-    slugs.set(text, slug);
-  }
-  return slug;
+  return remembered(slugs, text, computeSlug);
 }
 
 const slugs = new Map<string, string>();
+
+function computeSlug(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/gu, "-")
+    .replace(/^-+|-+$/gu, "");
+}
+
+/** The most texts a memo of this module keeps: it is emptied when full, so a long run's memory stays bounded. */
+const MEMO_LIMIT = 100_000;
+
+/** `make(text)`, from the memo when it holds the text. */
+function remembered(memo: Map<string, string>, text: string, make: (text: string) => string): string {
+  let value = memo.get(text);
+  if (value === undefined) {
+    if (memo.size > MEMO_LIMIT) memo.clear();
+    value = make(text);
+    memo.set(text, value);
+  }
+  return value;
+}
 
 /**
  * The key a name is looked up by: no diacritics, lowercase, no dots, one kind of apostrophe, single spaces,
@@ -35,13 +47,7 @@ const slugs = new Map<string, string>();
 export function keyOf(text: string): string {
   // Most names are plain ASCII words: no look-up table needed.
   if (isPlain(text)) return plainKey(text.toLowerCase());
-  let key = keys.get(text);
-  if (key === undefined) {
-    if (keys.size > 100_000) keys.clear();
-    key = computeKey(text);
-    keys.set(text, key);
-  }
-  return key;
+  return remembered(keys, text, computeKey);
 }
 
 const keys = new Map<string, string>();
