@@ -6,6 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+/**
+ * The JavaScript packages the parser and the topics import, loaded by each worker before the tsx loader is registered
+ * (the same list bin/news-archive.js loads first in the main thread): then Node loads them itself, instead of resolving
+ * and reading each of their modules through the loader's thread (starting two workers: about a CPU-second less). A
+ * package missing from the list is only loaded the slower way. Not the unified family: the parser loads it on first
+ * use (src/parse/render.ts), which a plain-text archive never has.
+ */
+import PRELOAD from "../preload.json" with { type: "json" };
 import type { ArticleRecord } from "../parse/schema.ts";
 import { extractRecord, gazetteer, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
 import { cacheKey, type ParseCache } from "./cache.ts";
@@ -230,13 +238,6 @@ function fromJson(head: string, body: string): ArticleRecord {
   return joinRecord(JSON.parse(head) as RecordHead, JSON.parse(body) as RecordBody);
 }
 
-/**
- * The JavaScript packages the parser and the topics import, loaded by each worker before the tsx loader is registered:
- * then Node loads them itself, instead of resolving and reading each of their modules through the loader's thread
- * (starting two workers: about a CPU-second less). A package missing from this list is only loaded the slower way.
- * Not the unified family: the parser loads it on first use (src/parse/render.ts), which a plain-text archive never has.
- */
-const PRELOAD = ["yaml", "zod", "gray-matter"];
 
 /**
  * The young generation of a parse worker, in MB (V8's default here: 48, two semi-spaces of 16). A worker keeps little
