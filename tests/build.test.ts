@@ -211,6 +211,25 @@ describe("a build rendered in several Eleventy runs", () => {
   });
 });
 
+describe("a build over an existing site", () => {
+  it("should replace the site and remove the replaced one, and any an earlier build left, in the background", async () => {
+    const output = join(base, "rebuilt");
+    const options = { input: join(base, "articles"), output, cacheDir: join(base, "cache"), baseUrl: "https://news.example", pathPrefix: "/", search: false };
+    expect((await buildSite(options)).ok).toBe(true);
+    await writeFile(join(output, "stale.html"), "from the replaced site");
+    // What a build whose remover was killed leaves behind.
+    const leftover = join(base, "rebuilt.replaced-1-abc");
+    await cp(join(output, "index.html"), join(leftover, "page", "index.html"), { recursive: true });
+    expect((await buildSite(options)).ok).toBe(true);
+    expect(await exists("../rebuilt/index.html")).toBe(true);
+    expect(await exists("../rebuilt/stale.html")).toBe(false);
+    const replaced = async (): Promise<string[]> => (await readdir(base)).filter((name) => name.startsWith("rebuilt.replaced-"));
+    for (let waited = 0; (await replaced()).length > 0 && waited < 20_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+    expect(await replaced()).toEqual([]);
+    await rm(output, { recursive: true, force: true });
+  });
+});
+
 describe("a failing build", () => {
   it("should exit 1 with located diagnostics and leave the previous site as it was", async () => {
     const before = await read("index.html");
