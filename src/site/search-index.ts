@@ -41,9 +41,10 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
   // Absolute: Pagefind runs in the folder it writes to.
   const siteDir = resolve(site);
   const cacheDir = options.cacheDir === undefined || options.cacheDir === null ? null : resolve(options.cacheDir);
-  collectGarbage();
   const pagefind = await pagefindCommand();
-  const memory = new MemoryGate(options.memoryMb ?? config.searchIndexMemoryMb);
+  // The render's garbage is collected before the first Pagefind process starts, so it does not count alongside
+  // Pagefind's memory; a build whose bundles all come from the cache starts none, and does not wait for a collection.
+  const memory = new MemoryGate(options.memoryMb ?? config.searchIndexMemoryMb, collectGarbage);
   const processes = Math.max(1, options.processes ?? Math.min(2, availableParallelism()));
   const built: string[] = [];
   const reused: string[] = [];
@@ -191,15 +192,26 @@ export function stagePages(siteDir: string, glob: string, target: string): numbe
   return staged;
 }
 
-/** Lets tasks run while their estimated memory fits the budget together (one always runs), and at most `limit` at once. */
+/**
+ * Lets tasks run while their estimated memory fits the budget together (one always runs), and at most `limit` at once;
+ * `beforeFirst` runs once, before the first task.
+ */
 class MemoryGate {
   private usedMb = 0;
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private started = false;
 
-  constructor(private readonly budgetMb: number) {}
+  constructor(
+    private readonly budgetMb: number,
+    private readonly beforeFirst: () => void,
+  ) {}
 
   async run<T>(mb: number, limit: number, task: () => Promise<T>): Promise<T> {
+    if (!this.started) {
+      this.started = true;
+      this.beforeFirst();
+    }
     while (this.running > 0 && (this.running >= limit || this.usedMb + mb > this.budgetMb)) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
