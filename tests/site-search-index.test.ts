@@ -7,7 +7,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleKey, PartMemo, readGlob, searchablePart } from "../src/site/search-cache.ts";
+import { bundleKey, globFiles, PartMemo, readGlob, searchablePart } from "../src/site/search-cache.ts";
 import { indexForSearch } from "../src/site/search-index.ts";
 import { planSearchShards } from "../src/site/search-shards.ts";
 
@@ -168,6 +168,31 @@ describe("indexForSearch with a cache folder", () => {
     // A memo file that cannot be read is an empty memo.
     await writeFile(join(cache, "search-parts.json"), "{not json");
     expect(bundleKey(dir, glob, "salt", new PartMemo(cache))).toEqual({ key: changed.key, pages: 2, read: 2 });
+  });
+
+  it("should take a page with a page key from the memo while its key is the same, whatever its file, and read it when the key changes", async () => {
+    const dir = join(base, "keyed");
+    const cache = join(base, "keyed-cache");
+    await writeSite(dir, ARTICLES);
+    const glob = "2020/[0-9][0-9]/[0-9][0-9]/*/index.html";
+    const rainPath = "2020/11/30/rain/index.html";
+    const paths = globFiles(dir, glob);
+    expect(paths).toContain(rainPath);
+    const keys = new Map(paths.map((path, i) => [path, `key-${i}`]));
+    const plain = bundleKey(dir, glob, "salt");
+    const first = new PartMemo(cache);
+    expect(bundleKey(dir, glob, "salt", first, keys)).toEqual({ key: plain.key, pages: 2, read: 2 });
+    first.save();
+    // The same keys: nothing is read, even for a file written again (a page rendered again gives the same bytes).
+    const rain = join(dir, rainPath);
+    await rm(rain);
+    await writeFile(rain, page("Rain expected", "Heavy rain is expected on Monday.", "Previous: Talks"));
+    expect(bundleKey(dir, glob, "salt", new PartMemo(cache), keys)).toEqual({ key: plain.key, pages: 2, read: 0 });
+    // A page whose key changed is read again, and its new text changes the bundle's key.
+    await writeFile(rain, page("Rain expected", "Forecasters now expect snow.", "Previous: Talks"));
+    const changed = bundleKey(dir, glob, "salt", new PartMemo(cache), new Map([...keys, [rainPath, "key-new"]]));
+    expect(changed).toEqual({ key: bundleKey(dir, glob, "salt").key, pages: 2, read: 1 });
+    expect(changed.key).not.toBe(plain.key);
   });
 
   it("should keep the cache to the bundles in use and a few more, and leave no staging folder", async () => {

@@ -118,10 +118,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   let pagesFromCache = 0;
   try {
     const beforeRender = performance.now();
-    pagesFromCache = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options), options.linkPages ?? true, options.parallelRender);
+    const rendered = await renderInBatches(hand, temporary, options.renderBatch ?? RENDER_BATCH, cacheDirOf(options), options.linkPages ?? true, options.parallelRender);
+    pagesFromCache = rendered.restored;
     const afterRender = performance.now();
     timings.render = afterRender - beforeRender;
-    if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: cacheDirOf(options) });
+    if (options.search ?? true) await indexForSearch(temporary, shards, { cacheDir: cacheDirOf(options), ...(rendered.pageKeys === undefined ? {} : { pageKeys: rendered.pageKeys }) });
     timings.search = performance.now() - afterRender;
     await swapIn(temporary, output);
   } catch (error) {
@@ -191,9 +192,17 @@ const PARALLEL_RUN_DIVISOR = 4;
  * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches, on two
  * threads for a large render. With a cache folder, the pages and JSON files the page cache holds (see page-cache.ts)
  * are copied or linked from it in a background thread, only the others are written or rendered, and each is stored as
- * it is written (copying) or once its Eleventy run has written it (linking). Returns how many pages came from the cache.
+ * it is written (copying) or once its Eleventy run has written it (linking). Returns how many pages came from the cache,
+ * and with a cache folder the key of each page (see `PageCache.pageKeys`).
  */
-async function renderInBatches(hand: () => SiteData, outputDir: string, size: number, cacheDir: string | null, link: boolean, parallel: boolean | undefined): Promise<number> {
+async function renderInBatches(
+  hand: () => SiteData,
+  outputDir: string,
+  size: number,
+  cacheDir: string | null,
+  link: boolean,
+  parallel: boolean | undefined,
+): Promise<{ readonly restored: number; readonly pageKeys: ReadonlyMap<string, string> | undefined }> {
   const cache = cacheDir === null ? null : new PageCache(join(cacheDir, "pages"), { link });
   // Set by the split below (a type assertion: TypeScript does not see assignments in a callback).
   let worker = null as RenderWorker | null;
@@ -222,7 +231,7 @@ async function renderInBatches(hand: () => SiteData, outputDir: string, size: nu
     // The first Eleventy run copies the static files; with every page from the cache, none ran.
     if (runs === 0) cpSync(PUBLIC_DIR, outputDir, { recursive: true });
     await cache?.finish();
-    return restored;
+    return { restored, pageKeys: cache?.pageKeys };
   } finally {
     await worker?.close();
     await cache?.close();

@@ -63,6 +63,8 @@ export class PageCache {
   readonly #used: string[] = [];
   /** Outputs left to render in this build: output file (relative to the output folder), entry name. */
   readonly #pending = new Map<string, string>();
+  /** The key of every HTML page of this build, by output file (relative to the output folder). */
+  readonly #pageKeys = new Map<string, string>();
   readonly #stores: Promise<unknown>[] = [];
   /** Writes handed to the background thread and not finished yet. */
   readonly #writing = new Set<Promise<void>>();
@@ -121,10 +123,15 @@ export class PageCache {
     };
     for (const page of site.articlePages) {
       const key = keys.article(page);
+      this.#pageKeys.set(outputFile(page.path), key.page);
       take(page.path, `${key.page}.html`);
       take(page.jsonPath, `${key.json}.json`);
     }
-    for (const page of site.listingPages) take(page.path, `${keys.listing(page)}.html`);
+    for (const page of site.listingPages) {
+      const key = keys.listing(page);
+      this.#pageKeys.set(outputFile(page.path), key);
+      take(page.path, `${key}.html`);
+    }
     const singles = site.renderSingles ? singlePages(site) : [];
     for (const [path, data] of singles) take(path, `${keys.single(path, data)}.html`);
     post();
@@ -142,6 +149,14 @@ export class PageCache {
       json: site.articlePages.filter((page) => missing.has(page.jsonPath)),
       restored: site.articlePages.length + site.listingPages.length + singles.length - rendered,
     };
+  }
+
+  /**
+   * The key of each article and listing page of the build `restore` was given, by output file (relative to the output
+   * folder, `/` separators): the page's bytes are fixed by it, whether copied from the cache or rendered.
+   */
+  get pageKeys(): ReadonlyMap<string, string> {
+    return this.#pageKeys;
   }
 
   /**

@@ -19,21 +19,23 @@ export function searchCacheDir(cacheDir: string): string {
 
 /**
  * The key of one bundle: a hash of `salt` (Pagefind's version and arguments) and, for every page the glob matches, in
- * order, its path and a hash of its searchable part (see `searchablePart`). With a part memo, a page whose file is
- * unchanged since the memo's build (same size, modification time and inode: a page the page cache hard-linked into
- * both builds) is not read again.
+ * order, its path and a hash of its searchable part (see `searchablePart`). With a part memo, a page is not read again
+ * when its page key (the page cache's: it fixes the page's bytes) is the one it had in the memo's build, or, for a page
+ * without one, when its file is unchanged since (same size, modification time and inode: a page the page cache
+ * hard-linked into both builds).
  * @param siteDir the built site
  * @param glob the bundle's glob, relative to the site (literals, `[0-9]`, `*` and `{a,b}` only)
  * @param salt what else determines the bundle
  * @param parts the searchable parts' hashes of the last build (default none: every page is read)
+ * @param pageKeys the page key of each page that has one, by path relative to the site
  */
-export function bundleKey(siteDir: string, glob: string, salt: string, parts?: PartMemo): { key: string; pages: number; read: number } {
+export function bundleKey(siteDir: string, glob: string, salt: string, parts?: PartMemo, pageKeys?: ReadonlyMap<string, string>): { key: string; pages: number; read: number } {
   const hash = createHash("sha256").update(FORMAT).update("\0").update(salt).update("\0").update(glob).update("\0");
   let pages = 0;
   let read = 0;
   for (const path of globFiles(siteDir, glob)) {
     const file = join(siteDir, path);
-    const stamp = parts === undefined ? null : fileStamp(file);
+    const stamp = parts === undefined ? null : stampOf(file, pageKeys?.get(path));
     let part = stamp === null ? undefined : parts?.get(path, stamp);
     if (part === undefined) {
       // A page without a stamp is read too: gone, it is skipped; unreadable, the error says why.
@@ -47,6 +49,11 @@ export function bundleKey(siteDir: string, glob: string, salt: string, parts?: P
     pages += 1;
   }
   return { key: hash.digest("hex"), pages, read };
+}
+
+/** What a page's part memo entry is valid for: its page key where it has one, else its file's stamp (null: no file). */
+function stampOf(file: string, pageKey: string | undefined): string | null {
+  return pageKey === undefined ? fileStamp(file) : `page ${pageKey}`;
 }
 
 /**

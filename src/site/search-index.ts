@@ -21,6 +21,11 @@ export interface SearchIndexOptions {
   readonly processes?: number;
   /** Memory the Pagefind processes may hold together, in MB (default `config.searchIndexMemoryMb`). */
   readonly memoryMb?: number;
+  /**
+   * The page cache's key of each page of the site, by path relative to it (see `PageCache.pageKeys`): a page's bytes
+   * are fixed by its key, so a page with one is not looked at to know whether its searchable part changed.
+   */
+  readonly pageKeys?: ReadonlyMap<string, string>;
 }
 
 /** Which bundles were indexed by Pagefind and which were taken from the cache, by shard id. */
@@ -61,7 +66,7 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
         built.push(shard.id);
         continue;
       }
-      const { key } = bundleKey(siteDir, shard.glob, pagefind.salt, parts);
+      const { key } = bundleKey(siteDir, shard.glob, pagefind.salt, parts, options.pageKeys);
       used.add(key);
       const cached = await cachedBundle(cacheDir, key);
       if (cached !== null && reuse(cached, target)) {
