@@ -69,13 +69,13 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
       const { key } = bundleKey(siteDir, shard.glob, pagefind.salt, parts, options.pageKeys);
       used.add(key);
       const cached = await cachedBundle(cacheDir, key);
-      if (cached !== null && reuse(cached, target)) {
+      if (cached !== null && (await reuse(cached, target))) {
         reused.push(shard.id);
         continue;
       }
       const staging = stagingDir(cacheDir, key);
       await memory.run(estimateMb(shard), processes, () => runPagefind(pagefind, siteDir, shard.glob, staging));
-      linkBundle(await storeBundle(cacheDir, key, staging), target);
+      await linkTree(await storeBundle(cacheDir, key, staging), target);
       built.push(shard.id);
     }
   });
@@ -87,14 +87,36 @@ export async function indexForSearch(site: string, shards: readonly SearchShard[
 }
 
 /** Links a cached bundle into the site; false when it vanished meanwhile (pruned by another build sharing the cache). */
-function reuse(cached: string, target: string): boolean {
+async function reuse(cached: string, target: string): Promise<boolean> {
   try {
-    linkBundle(cached, target);
+    await linkTree(cached, target);
     return true;
   } catch {
     rmSync(target, { recursive: true, force: true });
     return false;
   }
+}
+
+/**
+ * `linkBundle` through the system's `cp -al` where there is one (GNU coreutils), in a child process: a bundle is a file
+ * per page, and the other shards' keys are made meanwhile (linking 2,674 files took 30 ms so against 50-75 ms in this
+ * thread). Where it fails (no such option, another file system), `linkBundle` links or copies them here.
+ * @param from the cached bundle
+ * @param target where it goes in the site (not there yet)
+ */
+async function linkTree(from: string, target: string): Promise<void> {
+  if (process.platform !== "win32") {
+    try {
+      // Into a folder that is not there: `cp` would put the copy inside one that is.
+      await rm(target, { recursive: true, force: true });
+      await mkdir(dirname(target), { recursive: true });
+      await exec("cp", ["-al", "--", from, target]);
+      return;
+    } catch {
+      await rm(target, { recursive: true, force: true });
+    }
+  }
+  linkBundle(from, target);
 }
 
 /**
