@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildArchive } from "../src/archive/index.ts";
 import { createUrls, outputFile, paginate, planSite, siteOptions } from "../src/site/index.ts";
 import { makeRecord, subject } from "./fixtures/site/records.ts";
+import { findOutputClashes, type PlannedOutput } from "../src/site/outputs.ts";
 
 const options = siteOptions({ pageSize: 2, feedSize: 3, topicPageMinArticles: 2, pathPrefix: "/", baseUrl: "https://news.example" });
 
@@ -134,6 +135,21 @@ describe("planSite", () => {
     expect(pageClash?.rule).toBe("site/output-clash");
     expect(pageClash?.severity).toBe("error");
     expect(clash.diagnostics.some((d) => d.message.includes("/topics/X/feed.xml"))).toBe(true);
+  });
+
+  it("should find clashes of paths that differ only in Unicode normalisation or case, and none between other paths", () => {
+    const output = (path: string, file: string | null = null): PlannedOutput => ({ path, source: () => `the page ${path}`, file });
+    const clashes = findOutputClashes([
+      output("/topics/caf\u00e9/"),
+      output("/topics/cafe\u0301/"),
+      output("/topics/Cafe/index.html", "a.txt"),
+      output("/topics/cafe/"),
+      output("/topics/cafes/"),
+    ]);
+    expect(clashes.map((d) => [d.file, d.message.slice(0, d.message.indexOf(" would be written"))])).toEqual([
+      ["(site)", "the page /topics/caf\u00e9/ and the page /topics/cafe\u0301/"],
+      ["a.txt", "the page /topics/Cafe/index.html and the page /topics/cafe/"],
+    ]);
   });
 
   it("should map site paths to output files", () => {
