@@ -63,7 +63,7 @@ export class PageCache {
   readonly #used: string[] = [];
   /** Outputs left to render in this build: output file (relative to the output folder), entry name. */
   readonly #pending = new Map<string, string>();
-  /** The key of every HTML page of this build, by output file (relative to the output folder). */
+  /** The key of every article page of this build, by output file (relative to the output folder). */
   readonly #pageKeys = new Map<string, string>();
   readonly #stores: Promise<unknown>[] = [];
   /** Writes handed to the background thread and not finished yet. */
@@ -127,11 +127,7 @@ export class PageCache {
       take(page.path, `${key.page}.html`);
       take(page.jsonPath, `${key.json}.json`);
     }
-    for (const page of site.listingPages) {
-      const key = keys.listing(page);
-      this.#pageKeys.set(outputFile(page.path), key);
-      take(page.path, `${key}.html`);
-    }
+    for (const page of site.listingPages) take(page.path, `${keys.listing(page)}.html`);
     const singles = site.renderSingles ? singlePages(site) : [];
     for (const [path, data] of singles) take(path, `${keys.single(path, data)}.html`);
     post();
@@ -152,8 +148,9 @@ export class PageCache {
   }
 
   /**
-   * The key of each article and listing page of the build `restore` was given, by output file (relative to the output
-   * folder, `/` separators): the page's bytes are fixed by it, whether copied from the cache or rendered.
+   * The key of each article page of the build `restore` was given, by output file (relative to the output folder, `/`
+   * separators): the page's bytes are fixed by it, whether copied from the cache or rendered. Article pages only: they
+   * are the pages the search index reads, and the map is held until it is built (50,000 entries: about 10 MB).
    */
   get pageKeys(): ReadonlyMap<string, string> {
     return this.#pageKeys;
