@@ -138,7 +138,7 @@ describe("planSite", () => {
   });
 
   it("should find clashes of paths that differ only in Unicode normalisation or case, and none between other paths", () => {
-    const output = (path: string, file: string | null = null): PlannedOutput => ({ path, source: () => `the page ${path}`, file });
+    const output = (path: string, file: string | null = null): PlannedOutput => ({ path, source: `the page ${path}`, file });
     const clashes = findOutputClashes([
       output("/topics/caf\u00e9/"),
       output("/topics/cafe\u0301/"),

@@ -5,8 +5,7 @@ import { outputFile } from "./url.ts";
 /** A page about to be written, and where it comes from (an article file, or a description of the page). */
 export interface PlannedOutput {
   readonly path: string;
-  /** Says where the page comes from; asked for only when the page clashes (a site has a hundred thousand pages). */
-  readonly source: () => string;
+  readonly source: string;
   /** The article file the page comes from, when it comes from one: the diagnostic is reported on it. */
   readonly file: string | null;
 }
@@ -19,9 +18,7 @@ export function findOutputClashes(outputs: Iterable<PlannedOutput>): ArchiveDiag
   const seen = new Map<string, PlannedOutput>();
   const clashes: ArchiveDiagnostic[] = [];
   for (const output of outputs) {
-    const file = outputFile(output.path);
-    // ASCII is the same in every Unicode normalisation: most paths (slugs are transliterated) skip the ICU call.
-    const key = (ASCII.test(file) ? file : file.normalize("NFC")).toLowerCase();
+    const key = outputFile(output.path).normalize("NFC").toLowerCase();
     const other = seen.get(key);
     if (other === undefined) {
       seen.set(key, output);
@@ -33,12 +30,9 @@ export function findOutputClashes(outputs: Iterable<PlannedOutput>): ArchiveDiag
       line: 1,
       column: 1,
       severity: "error",
-      message: `${other.source()} and ${output.source()} would be written to ${same}; one would overwrite the other. Give one of them another slug.`,
+      message: `${other.source} and ${output.source} would be written to ${same}; one would overwrite the other. Give one of them another slug.`,
       rule: "site/output-clash",
     });
   }
   return clashes;
 }
-
-/** Paths of ASCII characters only (none of them needs normalising). */
-const ASCII = /^[ -~]*$/u;

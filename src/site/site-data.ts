@@ -85,12 +85,11 @@ export function planSite(archive: Archive, options: SiteOptions = siteOptions())
 }
 
 function* plannedOutputs(site: SiteData): Generator<PlannedOutput> {
-  for (const path of ["/archive/", "/topics/", "/search/", "/404.html"]) yield { path, source: () => `the page ${path}`, file: null };
-  for (const file of site.textFiles) yield { path: file.path, source: () => `the file ${file.path}`, file: null };
-  for (const page of site.listingPages) yield { path: page.path, source: () => `the ${page.kind} page "${page.title}"`, file: null };
+  for (const path of ["/archive/", "/topics/", "/search/", "/404.html"]) yield { path, source: `the page ${path}`, file: null };
+  for (const file of site.textFiles) yield { path: file.path, source: `the file ${file.path}`, file: null };
+  for (const page of site.listingPages) yield { path: page.path, source: `the ${page.kind} page "${page.title}"`, file: null };
   for (const page of site.articlePages) {
-    const file = page.article.file;
-    yield { path: page.path, source: () => `the article ${file}`, file };
-    yield { path: page.jsonPath, source: () => `the JSON of ${file}`, file };
+    yield { path: page.path, source: `the article ${page.article.file}`, file: page.article.file };
+    yield { path: page.jsonPath, source: `the JSON of ${page.article.file}`, file: page.article.file };
   }
 }
