@@ -189,6 +189,15 @@ const PARALLEL_RENDER_MIN = 4_000;
 const PARALLEL_RUN_DIVISOR = 4;
 
 /**
+ * Pages to render from which runs on two threads are smaller still (RENDER_BATCH / LARGE_RUN_DIVISOR): the planned site
+ * the main thread holds grows with the archive, and the runs' pages come on top of it. At 50,000 articles (83,984
+ * pages), runs of 2,000 pages instead of 3,000 kept the build's peak at 1,390-1,405 MB where it had reached
+ * 1,464-1,500 MB; at 10,000 articles (22,159 pages, below this) they had cost 8 % more render time.
+ */
+const LARGE_RENDER = 40_000;
+const LARGE_RUN_DIVISOR = 6;
+
+/**
  * Writes the text files and each article's JSON, frees the full records, and renders the pages in batches, on two
  * threads for a large render. With a cache folder, the pages and JSON files the page cache holds (see page-cache.ts)
  * are copied or linked from it in a background thread, only the others are written or rendered, and each is stored as
@@ -210,8 +219,10 @@ async function renderInBatches(
     // The pages to render are held by the batches alone (not by a whole site data kept here), which renderBatches lets
     // go one by one.
     const { batches, restored, takeJson } = await restoreFiles(hand, outputDir, cache, (todo) => {
-      if (parallel ?? todo.articlePages.length + todo.listingPages.length >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
-      return worker === null ? splitIntoBatches(todo, size) : splitIntoBatches(todo, size / PARALLEL_RUN_DIVISOR, 2);
+      const pages = todo.articlePages.length + todo.listingPages.length;
+      if (parallel ?? pages >= PARALLEL_RENDER_MIN) worker = new RenderWorker();
+      if (worker === null) return splitIntoBatches(todo, size);
+      return splitIntoBatches(todo, size / (pages >= LARGE_RENDER ? LARGE_RUN_DIVISOR : PARALLEL_RUN_DIVISOR), 2);
     });
     const runs = batches.length;
     await renderBatches(batches, outputDir, {
