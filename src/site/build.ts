@@ -191,8 +191,8 @@ const PARALLEL_RUN_DIVISOR = 4;
 /**
  * Pages to render from which runs on two threads are smaller still (RENDER_BATCH / LARGE_RUN_DIVISOR): the planned site
  * the main thread holds grows with the archive, and the runs' pages come on top of it. At 50,000 articles (83,984
- * pages), runs of 2,000 pages instead of 3,000 kept the build's peak at 1,390-1,405 MB where it had reached
- * 1,464-1,500 MB; at 10,000 articles (22,159 pages, below this) they had cost 8 % more render time.
+ * pages), runs of 2,000 pages instead of 3,000 kept the peak of a build without search at 1,358-1,372 MiB where it had
+ * reached 1,430-1,464 MiB; at 10,000 articles (22,159 pages, below this) they had cost 8 % more render time.
  */
 const LARGE_RENDER = 40_000;
 const LARGE_RUN_DIVISOR = 6;
