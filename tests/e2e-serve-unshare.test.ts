@@ -3,14 +3,13 @@
  * its own build fails it serves that output, and the pages it then renders in place must not write through the links
  * into the page cache, which every later build copies pages from.
  */
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyProject, newsArchive } from "./helpers/project-copy.ts";
+import { startServe, type ServeProcess } from "./helpers/serve-process.ts";
 
 const TASS = "2021/06/2021-06-03-peskov-turkey-did-not-deport-russian-specialists.txt";
 const OTHER = "2020/11/2020-11-07-turkish-government-stops-search-of-survivors-of-aegean-sea-earthquake-off-izmir.txt";
@@ -19,10 +18,14 @@ const TASS_URL = "/2021/06/03/peskov-said-that-turkey-did-not-deport-russian-spe
 const PORT = 20_000 + ((process.pid + 7_919) % 20_000);
 
 let dir: string;
-let server: ChildProcess | undefined;
-let output = "";
+let server: ServeProcess | undefined;
 /** Each page cache entry's SHA-256 after the linking build, by file name. */
 let entries: Map<string, string>;
+
+function running(): ServeProcess {
+  if (server === undefined) throw new Error("The server did not start.");
+  return server;
+}
 
 async function files(root: string): Promise<string[]> {
   const found = await readdir(root, { recursive: true, withFileTypes: true });
@@ -50,15 +53,6 @@ async function text(path: string): Promise<string> {
   }
 }
 
-async function until(what: string, test: () => Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await test()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}. Server output:\n${output}`);
-}
-
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "news-serve-unshare-"));
   await copyProject(dir, [TASS, OTHER]);
@@ -67,27 +61,18 @@ beforeAll(async () => {
   entries = await hashes(join(dir, ".cache", "pages"));
   // An article with an error: the server's own build fails, and it serves the site built above.
   await writeFile(join(dir, "articles", BROKEN), "A headline without any date\n\nSome text.\n");
-  const env = { ...process.env };
-  delete env["NEWS_ARCHIVE_PATH_PREFIX"];
-  server = spawn(process.execPath, [join(dir, "bin", "news-archive.js"), "serve", "--output", "_serve", "--port", String(PORT)], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await until("the server to start", () => Promise.resolve(output.includes("Serving ")), 120_000);
+  server = await startServe(dir, "_serve", PORT);
 }, 180_000);
 
 afterAll(async () => {
-  if (server !== undefined && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe("npm start over a site a linking build wrote", () => {
   it("should report the failed build and serve the previous site, its files no longer linked to the page cache", async () => {
     expect(entries.size).toBeGreaterThan(0);
-    expect(output).toMatch(/undated\.txt:1:1 {2}error {2}/u);
+    expect(running().output()).toMatch(/undated\.txt:1:1 {2}error {2}/u);
     expect(await text(TASS_URL)).toContain("Peskov said that Turkey did not deport Russian specialists");
     expect(await linked(join(dir, "_serve"))).toBe(0);
   });
@@ -95,7 +80,7 @@ describe("npm start over a site a linking build wrote", () => {
   it("should render an edit into the served site and leave every page cache entry as the build stored it", async () => {
     await rm(join(dir, "articles", BROKEN));
     await appendFile(join(dir, "articles", TASS), "\nA paragraph added while serving.\n");
-    await until("the edit to show", async () => (await text(TASS_URL)).includes("A paragraph added while serving."), 60_000);
+    await running().until("the edit to show", async () => (await text(TASS_URL)).includes("A paragraph added while serving."), 60_000);
     const after = await hashes(join(dir, ".cache", "pages"));
     const changed = [...entries].filter(([file, hash]) => after.has(file) && after.get(file) !== hash).map(([file]) => file);
     expect(changed).toEqual([]);

@@ -2,8 +2,6 @@
  * `npm start` (`news-archive serve`) on a copy of the project: the editor sees an edited and a new article on the
  * served site, and once the server has settled, the site it wrote is the one a full build writes.
  */
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
 import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
@@ -11,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { diffSites, listSite } from "../src/cli/diff-sites.ts";
 import { copyProject, newsArchive } from "./helpers/project-copy.ts";
+import { startServe, type ServeProcess } from "./helpers/serve-process.ts";
 
 const TASS = "2021/06/2021-06-03-peskov-turkey-did-not-deport-russian-specialists.txt";
 const ARTICLES = [
@@ -22,8 +21,7 @@ const ARTICLES = [
 const PORT = 20_000 + (process.pid % 20_000);
 
 let dir: string;
-let server: ChildProcess;
-let output = "";
+let server: ServeProcess | undefined;
 const site = (path: string): string => `http://localhost:${PORT}${path}`;
 
 /** Fetches a page as a browser navigating to it (fetch() may not set Sec-Fetch-Mode), so the live-reload client is injected. */
@@ -39,32 +37,23 @@ function page(path: string): Promise<{ status: number; text: string }> {
   });
 }
 
-async function until(what: string, test: () => Promise<boolean>, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await test()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}. Server output:\n${output}`);
+function running(): ServeProcess {
+  if (server === undefined) throw new Error("The server did not start.");
+  return server;
+}
+
+function until(what: string, test: () => Promise<boolean>, ms?: number): Promise<void> {
+  return running().until(what, test, ms);
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "news-serve-"));
   await copyProject(dir, ARTICLES);
-  const env = { ...process.env };
-  delete env["NEWS_ARCHIVE_PATH_PREFIX"];
-  server = spawn(process.execPath, [join(dir, "bin", "news-archive.js"), "serve", "--output", "_serve", "--port", String(PORT)], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await until("the server to start", () => Promise.resolve(output.includes("Serving ")), 120_000);
+  server = await startServe(dir, "_serve", PORT);
 }, 150_000);
 
 afterAll(async () => {
-  if (server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await server?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -92,7 +81,7 @@ describe("npm start", () => {
   }, 100_000);
 
   it("should leave, once settled, the same pages a full build writes", async () => {
-    await until("the server to settle", () => Promise.resolve(/Listings and neighbours: [^\n]*\n(?![\s\S]*changed file)/u.test(output)), 60_000);
+    await until("the server to settle", () => Promise.resolve(/Listings and neighbours: [^\n]*\n(?![\s\S]*changed file)/u.test(running().output())), 60_000);
     const build = await newsArchive(dir, ["build", "--output", "_full"]);
     expect(build.code, build.stderr).toBe(0);
     const diff = diffSites(await listSite(join(dir, "_full")), await listSite(join(dir, "_serve")));
