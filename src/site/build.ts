@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync } from "node:fs";
-import { readdir, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
@@ -14,6 +14,7 @@ import { collectGarbage } from "./memory.ts";
 import { PageCache } from "./page-cache.ts";
 import { PUBLIC_DIR } from "./plugin.ts";
 import { renderBatches, splitIntoBatches } from "./render-batches.ts";
+import { replacedName, replacedSites } from "./replaced.ts";
 import { RenderWorker } from "./render-worker.ts";
 import { indexForSearch } from "./search-index.ts";
 import type { SearchShard } from "./search-shards.ts";
@@ -276,7 +277,7 @@ async function restoreFiles(hand: () => SiteData, outputDir: string, cache: Page
  * renamed aside, is then removed in the background (see `discard`): the new one is in place as soon as it is renamed.
  */
 async function swapIn(temporary: string, output: string): Promise<void> {
-  const old = join(dirname(output), `${basename(output)}${REPLACED}${process.pid}-${Date.now().toString(36)}`);
+  const old = replacedName(output);
   const hadOutput = existsSync(output);
   if (hadOutput) await rename(output, old);
   try {
@@ -288,19 +289,15 @@ async function swapIn(temporary: string, output: string): Promise<void> {
   if (hadOutput) discard(old);
 }
 
-/** What a replaced site is renamed to, beside the output: `<output>.replaced-<pid>-<time>`. */
-const REPLACED = ".replaced-";
-
 /**
  * Starts removing the replaced sites that earlier builds left beside the output: one whose removal was cut short (the
  * machine stopped, the remover was killed), or is still running (removing a folder twice is harmless).
  * @param output the output folder
  */
 async function discardReplaced(output: string): Promise<void> {
-  const prefix = `${basename(output)}${REPLACED}`;
-  const names = await readdir(dirname(output)).catch(() => [] as string[]);
-  for (const name of names) if (name.startsWith(prefix)) discard(join(dirname(output), name));
+  for (const dir of await replacedSites(output)) discard(dir);
 }
+
 
 /**
  * Removes a folder tree without waiting for it. A replaced site is tens of thousands of folders: removing 50,000
