@@ -298,7 +298,6 @@ async function discardReplaced(output: string): Promise<void> {
   for (const dir of await replacedSites(output)) discard(dir);
 }
 
-
 /**
  * Removes a folder tree without waiting for it. A replaced site is tens of thousands of folders: removing 50,000
  * articles' worth takes about 2 s, which the build would otherwise spend idle after its site is in place. The system's
