@@ -15,6 +15,7 @@ import { Worker } from "node:worker_threads";
  */
 import PRELOAD from "../preload.json" with { type: "json" };
 import type { ArticleRecord } from "../parse/schema.ts";
+import { COMPILED_ROOT, entryPoint } from "../runtime.ts";
 import { extractRecord, gazetteer, sourceContentKey, type CachedExtraction, type ExtractionCache } from "../topics/index.ts";
 import { cacheKey, type ParseCache } from "./cache.ts";
 import { decodeExtraction, type EncodedExtractionCache } from "./extraction-store.ts";
@@ -247,11 +248,11 @@ function fromJson(head: string, body: string): ArticleRecord {
 const PARSE_YOUNG_GENERATION_MB = 96;
 
 /**
- * Workers do not inherit the tsx loader, so each one registers it before importing the TypeScript worker module.
+ * Workers do not inherit the tsx loader: run from the sources, each one registers it before importing the TypeScript
+ * worker module; compiled (see src/runtime.ts), each imports the compiled worker module as it is.
  */
 function startWorker(data: ParseWorkerData): Worker {
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const module = new URL("./parse-worker.ts", import.meta.url).href;
+  const module = entryPoint(new URL("./parse-worker.ts", import.meta.url).href);
   const preload = PRELOAD.flatMap((name) => {
     try {
       return [import.meta.resolve(name)];
@@ -260,7 +261,9 @@ function startWorker(data: ParseWorkerData): Worker {
     }
   });
   // A package that fails to load here fails again, with its real error, when the worker module imports it.
-  const boot = `Promise.all(${JSON.stringify(preload)}.map((url) => import(url).catch(() => undefined)))` +
-    `.then(() => import(${JSON.stringify(tsx)})).then((api) => { api.register(); return import(${JSON.stringify(module)}); });`;
+  const start = COMPILED_ROOT === null
+    ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((api) => { api.register(); return import(${JSON.stringify(module)}); })`
+    : `import(${JSON.stringify(module)})`;
+  const boot = `Promise.all(${JSON.stringify(preload)}.map((url) => import(url).catch(() => undefined))).then(() => ${start});`;
   return new Worker(boot, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: PARSE_YOUNG_GENERATION_MB } });
 }

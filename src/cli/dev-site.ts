@@ -17,7 +17,8 @@ import { buildArchive, loadRecords, VOCABULARY_FILE } from "../archive/index.ts"
 import type { Archive } from "../archive/index.ts";
 import { articleRecordSchema, parseArticle } from "../parse/index.ts";
 import type { ArticleRecord } from "../parse/index.ts";
-import { outputFile, PageKeys, planSite, siteOptions, sitePlugin, TEMPLATES_DIR } from "../site/index.ts";
+import { ELEVENTY_TEMPLATES } from "../runtime.ts";
+import { outputFile, PageKeys, planSite, siteOptions, sitePlugin } from "../site/index.ts";
 import type { ArticlePage, EleventyConfigApi, SiteData, SiteOptions } from "../site/index.ts";
 import { loadVocabulary } from "../topics/index.ts";
 import type { ExtractionCache } from "../topics/index.ts";
@@ -191,6 +192,6 @@ async function render(site: SiteData, output: string): Promise<void> {
   // Eleventy ships no type declarations; the constructor is typed above.
   const specifier = "@11ty/eleventy";
   const { default: Eleventy } = (await import(specifier)) as { default: EleventyConstructor };
-  const eleventy = new Eleventy(TEMPLATES_DIR, output, { quietMode: true, config: (config) => sitePlugin(config, { site: () => site }) });
+  const eleventy = new Eleventy(ELEVENTY_TEMPLATES, output, { quietMode: true, config: (config) => sitePlugin(config, { site: () => site }) });
   await eleventy.write();
 }

@@ -1,5 +1,6 @@
 /** One Eleventy run over a batch of the site data, into an output folder (in whichever thread calls it). */
-import { sitePlugin, TEMPLATES_DIR, type EleventyConfigApi } from "./plugin.ts";
+import { COMPILED_ROOT, ELEVENTY_TEMPLATES } from "../runtime.ts";
+import { sitePlugin, type EleventyConfigApi } from "./plugin.ts";
 import type { SiteData } from "./types.ts";
 
 /** Options of `renderWithEleventy`. */
@@ -26,7 +27,7 @@ export async function renderWithEleventy(site: SiteData, outputDir: string, opti
   await ensureTypeScriptLoader();
   const Eleventy = await eleventyClass();
   const { onPage } = options;
-  const eleventy = new Eleventy(TEMPLATES_DIR, outputDir, {
+  const eleventy = new Eleventy(ELEVENTY_TEMPLATES, outputDir, {
     quietMode: true,
     config: (eleventyConfig: EleventyConfigApi) => sitePlugin(eleventyConfig, {
       site: () => site,
@@ -56,10 +57,13 @@ async function eleventyClass(): Promise<EleventyConstructor> {
   return Eleventy;
 }
 
-/** Eleventy imports the `.11ty.ts` templates itself, so the tsx loader must be registered in this thread. */
+/**
+ * Eleventy imports the `.11ty.ts` templates itself, so the tsx loader must be registered in this thread (not when the
+ * code runs compiled: then so are the templates, see src/runtime.ts).
+ */
 let loaderRegistered = false;
 async function ensureTypeScriptLoader(): Promise<void> {
-  if (loaderRegistered || process.env["NEWS_ARCHIVE_TSX"] === "1") return;
+  if (loaderRegistered || COMPILED_ROOT !== null || process.env["NEWS_ARCHIVE_TSX"] === "1") return;
   const { register } = await import("tsx/esm/api");
   register();
   loaderRegistered = true;

@@ -1,12 +1,15 @@
 /** The Eleventy plugin: TypeScript templates, the site data as global data, and the static files. */
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { COMPILED_ROOT, TEMPLATE_EXTENSION } from "../runtime.ts";
 import type { SiteData } from "./types.ts";
 
 /** The part of Eleventy's configuration API the plugin uses. */
 export interface EleventyConfigApi {
   addExtension(extension: string | string[], options: { key: string }): void;
   setTemplateFormats(formats: string | string[]): void;
+  readonly ignores: Set<string>;
+  setUseGitIgnore(use: boolean): void;
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
@@ -40,7 +43,7 @@ export interface SitePluginOptions {
 /** Folder of the static files, copied to the output root as they are. */
 export const PUBLIC_DIR = fileURLToPath(new URL("../../public/", import.meta.url));
 
-/** Folder of the templates: the Eleventy input. */
+/** Folder of the template sources (Eleventy reads `ELEVENTY_TEMPLATES`, which is this one unless the code runs compiled). */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 /**
@@ -54,8 +57,15 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 export function sitePlugin(eleventyConfig: EleventyConfigApi, options: SitePluginOptions): void {
   let output: string | null = null;
   let data: Promise<SiteData> | null = null;
-  eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
-  eleventyConfig.setTemplateFormats("11ty.ts");
+  if (COMPILED_ROOT === null) {
+    eleventyConfig.addExtension(TEMPLATE_EXTENSION, { key: "11ty.js" });
+  } else {
+    // The compiled templates are `.11ty.js` files, which Eleventy knows, in a folder under node_modules/ (see
+    // bin/compile.js), which Eleventy ignores by default, and by .gitignore.
+    eleventyConfig.ignores.delete("**/node_modules/**");
+    eleventyConfig.setUseGitIgnore(false);
+  }
+  eleventyConfig.setTemplateFormats(TEMPLATE_EXTENSION);
   eleventyConfig.on("eleventy.before", ({ directories, outputMode }) => {
     output = outputMode === "fs" ? directories.output : null;
     data = null;

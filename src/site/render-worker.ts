@@ -8,6 +8,7 @@
  */
 import { Worker, type MessagePort } from "node:worker_threads";
 import { preloadEleventy, renderWithEleventy, type EleventyRunOptions } from "./eleventy-run.ts";
+import { COMPILED_ROOT, entryPoint } from "../runtime.ts";
 import { collectGarbage } from "./memory.ts";
 import type { SiteData } from "./types.ts";
 import { createUrls } from "./url.ts";
@@ -29,8 +30,9 @@ type RenderReply =
 
 /**
  * The worker's start, as plain JavaScript (a worker started from a `.ts` file would need the TypeScript loader before
- * it can load it): loads Eleventy, registers the tsx loader in the thread, which Node 20 does not share with workers,
- * marks it registered for `renderWithEleventy`, then hands the thread to `serveRenders` below. Eleventy is loaded
+ * it can load it): loads Eleventy, registers the tsx loader in the thread (run from the sources: compiled code needs
+ * none, see src/runtime.ts), which Node 20 does not share with workers, marks it registered for `renderWithEleventy`,
+ * then hands the thread to `serveRenders` below. Eleventy is loaded
  * first because each module loaded once the loader is registered is resolved and read through the loader's own thread,
  * which for Eleventy's hundreds of modules costs more CPU time than loading them.
  */
@@ -38,11 +40,8 @@ const BOOT = `
 const { parentPort, workerData } = require("node:worker_threads");
 process.env.NEWS_ARCHIVE_TSX = "1";
 import(workerData.eleventy)
-  .then(() => import(workerData.tsx))
-  .then(({ register }) => {
-    register();
-    return import(workerData.module);
-  })
+  .then(() => workerData.tsx === null ? undefined : import(workerData.tsx).then(({ register }) => register()))
+  .then(() => import(workerData.module))
   .then(({ serveRenders }) => serveRenders(parentPort))
   .catch((error) => parentPort.postMessage({ kind: "failed", message: String(error && error.message || error), stack: error && error.stack || null }));
 `;
@@ -64,7 +63,12 @@ export class RenderWorker {
 
   /** Starts the thread, which loads Eleventy at once (about a second) so that the first batch need not wait. */
   constructor() {
-    this.#worker = new Worker(BOOT, { eval: true, workerData: { eleventy: import.meta.resolve("@11ty/eleventy"), tsx: import.meta.resolve("tsx/esm/api"), module: import.meta.url } });
+    this.#worker = new Worker(BOOT, { eval: true, workerData: {
+      eleventy: import.meta.resolve("@11ty/eleventy"),
+      // Compiled code needs no loader (see src/runtime.ts).
+      tsx: COMPILED_ROOT === null ? import.meta.resolve("tsx/esm/api") : null,
+      module: entryPoint(import.meta.url),
+    } });
     // Idle, the thread does not keep the process alive: a build that fails elsewhere still exits.
     this.#worker.unref();
     this.#worker.on("message", (reply: RenderReply) => this.#reply(reply));
