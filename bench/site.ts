@@ -9,19 +9,21 @@
  * On tmpfs the files live in memory: at 50,000 articles about 0.25 GB of input and 2 GB of output, on top of the
  * build's own peak; pass `--dir` on a disk when memory is short.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { replacedSites } from "../src/site/replaced.ts";
 import { generateArchive } from "./generate.ts";
 import { measure, type Measured } from "./measure.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TSX = ["--import", "tsx"];
-// The build child starts as `npm run build` does (see bench/launch.js), so its figures are the command's own.
-const LAUNCH = path.join(projectRoot, "bench", "launch.js");
+// The build child runs the code `npm run build` runs (see bench/build-child.js), so its figures are the command's own.
+const BUILD_CHILD = path.join(projectRoot, "bench", "build-child.js");
+const COMPILE = path.join(projectRoot, "bin", "compile.js");
 const ARTICLE_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
 const PAGEFIND = path.join(projectRoot, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
 
@@ -132,6 +134,10 @@ function failure(m: Measured): string {
 export async function benchSite(argv: readonly string[]): Promise<Row[]> {
   const { sizes, dir, keep } = options(argv);
   process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`);
+  // The code is compiled (bin/compile.js) before the first build, as by any command run before: a cold build is one
+  // with cold caches of articles and pages, not of the code.
+  const compiled = spawnSync(process.execPath, ["--input-type=module", "--eval", `await (await import(${JSON.stringify(pathToFileURL(COMPILE).href)})).compiledRoot();`], { stdio: "inherit" });
+  if (compiled.status !== 0) throw new Error(`Compiling the code failed (exit ${compiled.status}).`);
   const rows: Row[] = [];
   // Each figure is printed as soon as it is measured, so a long run shows its progress.
   const add = (...added: Row[]): void => {
@@ -151,7 +157,7 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     const genStart = performance.now();
     const generated = await generateArchive(size, articles);
     process.stdout.write(`${size}: generated ${generated.articles} articles (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.topics} topics) in ${((performance.now() - genStart) / 1000).toFixed(1)} s\n`);
-    const build = (): Promise<Measured> => measure(process.execPath, [LAUNCH, path.join(projectRoot, "bench", "build-child.ts"), articles, output, cache]);
+    const build = (): Promise<Measured> => measure(process.execPath, [BUILD_CHILD, articles, output, cache]);
 
     const cold = await build();
     let manifest: [string, number][];
