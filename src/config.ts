@@ -19,9 +19,11 @@ export const config = {
   /**
    * Most articles in one search-index bundle. Pagefind holds a whole bundle in memory while indexing (about
    * 0.25 MB per article), so the index is built in bundles of a year (runs of months, for years larger than this),
-   * each by its own process, and merged in the browser.
+   * each by its own process, and merged in the browser. Small enough that two bundles fit in `searchIndexMemoryMb`
+   * together (a test checks), so that two Pagefind processes index at once: one process uses about 1.3 of the two
+   * cores, and a year of 2,500 articles, which filled the memory alone, took 16 % longer than its two halves at once.
    */
-  searchShardMaxArticles: 4000,
+  searchShardMaxArticles: 1400,
   /**
    * Memory the Pagefind processes of a build may hold together, in MB: a second bundle is indexed alongside the first
    * only while both fit (see `src/site/search-index.ts` for the estimate per article).

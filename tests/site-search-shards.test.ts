@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { config } from "../src/config.ts";
+import { estimateMb } from "../src/site/search-index.ts";
 import { planSearchShards } from "../src/site/search-shards.ts";
 
 describe("planSearchShards", () => {
@@ -30,5 +32,14 @@ describe("planSearchShards", () => {
 
   it("should plan no bundle for an empty archive", () => {
     expect(planSearchShards([], 100)).toEqual([]);
+  });
+
+  it("should make bundles two of which fit in the search step's memory together, so two Pagefind processes run at once", () => {
+    // A year of 2,500 articles (a 50,000-article archive over twenty years) splits into two runs of months.
+    const dates = Array.from({ length: 2_500 }, (_, i) => `2020-${String(1 + Math.floor(i / 209)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`);
+    const shards = planSearchShards(dates, config.searchShardMaxArticles);
+    expect(shards).toHaveLength(2);
+    for (const shard of shards) expect(shard.articles).toBeLessThanOrEqual(config.searchShardMaxArticles);
+    expect(2 * estimateMb({ articles: config.searchShardMaxArticles })).toBeLessThanOrEqual(config.searchIndexMemoryMb);
   });
 });

@@ -123,7 +123,7 @@ async function linkTree(from: string, target: string): Promise<void> {
  * Pagefind's memory while indexing a bundle, in MB: measured at 0.23–0.26 MB per article page of the demo corpus
  * (614 MB for 2,596 pages, 150 MB for 524), plus the process itself.
  */
-function estimateMb(shard: SearchShard): number {
+export function estimateMb(shard: Pick<SearchShard, "articles">): number {
   return 30 + shard.articles * 0.25;
 }
 
