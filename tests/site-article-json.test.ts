@@ -8,7 +8,7 @@ import { lazyRecord, splitRecord, type BodySource, type RecordBody, type RecordH
 import type { ArticleRecord } from "../src/parse/index.ts";
 import { articleJson } from "../src/site/article-json.ts";
 import { jsonForScript } from "../src/site/escape.ts";
-import { MALFORMED, TOO_SMALL, writeScriptJson } from "../src/site/json-indent.ts";
+import { MALFORMED, stringEnd, TOO_SMALL, writeScriptJson } from "../src/site/json-indent.ts";
 import type { ArticlePage } from "../src/site/types.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -76,6 +76,29 @@ describe("writeScriptJson", () => {
   it("should answer MALFORMED for text that is not compact JSON", () => {
     for (const text of ['{"a": 1}', '["unclosed]', "[1,2", "[1]]", "{]", '{"a":1}}', "[1,x]", '"a" ', "[\n1]", "{}]", '"a\\', "1,2", "<"]) {
       expect(written(text, 1), text).toBe(MALFORMED);
+    }
+  });
+});
+
+describe("stringEnd", () => {
+  it("should find the quote that closes a JSON string, past escaped quotes and runs of backslashes, within the bound", () => {
+    const end = (text: string, start = 0, to = Buffer.byteLength(text)): number => stringEnd(Buffer.from(text), start, to);
+    expect(end(String.raw`"abc"`)).toBe(4);
+    expect(end(String.raw`"a\"b"`)).toBe(5);
+    expect(end(String.raw`"a\\"b"`)).toBe(4);
+    expect(end(String.raw`"a\\\"b"`)).toBe(7);
+    expect(end(String.raw`"a\\\\"`)).toBe(6);
+    expect(end(String.raw`"\\""`)).toBe(3);
+    expect(end(String.raw`x"a"`)).toBe(-1);
+    expect(end(String.raw`x"a"`, 1)).toBe(3);
+    expect(end(String.raw`"abc`)).toBe(-1);
+    expect(end(String.raw`"a\"`)).toBe(-1);
+    expect(end(String.raw`"ab"`, 0, 3)).toBe(-1);
+    // Every string JSON.stringify writes, alone and followed by more text.
+    for (const value of AWKWARD.strings) {
+      const json = JSON.stringify(value);
+      expect(end(json)).toBe(Buffer.byteLength(json) - 1);
+      expect(end(`${json},"x"`)).toBe(Buffer.byteLength(json) - 1);
     }
   });
 });

@@ -128,12 +128,16 @@ export function writeScriptJson(src: Uint8Array, from: number, to: number, depth
  */
 export function stringEnd(src: Uint8Array, start: number, to: number): number {
   if (src[start] !== QUOTE) return -1;
-  for (let at = start + 1; at < to; at += 1) {
-    const byte = src[at];
-    if (byte === QUOTE) return at;
-    if (byte === BACKSLASH) at += 1;
+  // From quote to quote (found natively): one preceded by an odd number of backslashes is escaped. In a JSON string a
+  // backslash only starts an escape, so a run of them before a quote is escaped pairs, and maybe the quote's own.
+  for (let at = start + 1; ; ) {
+    const quote = src.indexOf(QUOTE, at);
+    if (quote < 0 || quote >= to) return -1;
+    let before = quote - 1;
+    while (before > start && src[before] === BACKSLASH) before -= 1;
+    if ((quote - 1 - before) % 2 === 0) return quote;
+    at = quote + 1;
   }
-  return -1;
 }
 
 /** A newline and `2 * depth` spaces. */
