@@ -66,6 +66,12 @@ describe("compiling the sources", () => {
     expect(projectDirs).toHaveLength(1);
     expect((await readdir(join(cacheDir, projectDirs[0]!))).sort()).toEqual([fileURLToPath(a!).split("/").at(-2), "project"].sort());
   });
+
+  it("should answer null, for the command to run the sources through tsx, when it cannot write the compiled code", async () => {
+    const file = join(base, "a-file");
+    await writeFile(file, "not a folder");
+    expect(await compiledRoot(file)).toBeNull();
+  });
 });
 
 describe("the sources' stamp", () => {
