@@ -3,7 +3,7 @@
 // prints, as its last line, a JSON line `{"ms": wall time, "maxRssKb": own peak RSS, "result": what buildSite returned}`.
 //
 // Usage: `node bench/build-child.js <articles> <output> <cacheDir>`
-import { compiledRoot } from "../bin/compile.js";
+import { importSource } from "../bin/compile.js";
 
 const [input, output, cacheDir] = process.argv.slice(2);
 if (input === undefined || output === undefined || cacheDir === undefined) {
@@ -25,13 +25,8 @@ if (result !== null && typeof result === "object" && "ok" in result && result.ok
  * @returns {Promise<(options: { input: string, output: string, cacheDir: string }) => Promise<unknown>>}
  */
 async function loadBuildSite() {
-  const compiled = await compiledRoot();
-  if (compiled !== null) return (await import(new URL("src/site/index.js", compiled).href)).buildSite;
-  // Eleventy before the tsx loader, as bin/news-archive.js does.
-  await import("@11ty/eleventy");
-  const { register } = await import("tsx/esm/api");
-  register();
-  return (await import("../src/site/index.ts")).buildSite;
+  const site = /** @type {{ buildSite: (options: { input: string, output: string, cacheDir: string }) => Promise<unknown> }} */ (await importSource("src/site/index.ts", { eleventy: true }));
+  return site.buildSite;
 }
 
 /**

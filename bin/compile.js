@@ -100,6 +100,28 @@ export async function compiledRoot(cacheDir = defaultCacheDir()) {
 }
 
 /**
+ * Imports a source module as the command runs it: its compiled file when the sources can be compiled, else the source
+ * through tsx. Then packages are loaded before the tsx loader is registered: a module loaded once it is registered is
+ * resolved and read through the loader's own thread. That cost Eleventy's few hundred files about half a second of CPU,
+ * and zod's hundred (the record schema, which every command that reads articles loads) 0.2 s; the sources then find them
+ * loaded. Eleventy only when asked (the commands that render); the others are those src/preload.json lists, which the
+ * parse workers load first too.
+ * @param {string} source the module's path in the project, e.g. `src/cli/index.ts`
+ * @param {{ eleventy: boolean, cacheDir?: string }} options `cacheDir` as for `compiledRoot`
+ * @returns {Promise<Record<string, unknown>>}
+ */
+export async function importSource(source, options) {
+  const compiled = await compiledRoot(options.cacheDir);
+  if (compiled !== null) return import(new URL(source.replace(/\.ts$/u, ".js"), compiled).href);
+  if (options.eleventy) await import("@11ty/eleventy");
+  const preload = /** @type {string[]} */ (JSON.parse(readFileSync(path.join(PROJECT, "src", "preload.json"), "utf8")));
+  await Promise.all(preload.map((name) => import(name)));
+  const { register } = await import("tsx/esm/api");
+  register();
+  return import(pathToFileURL(path.join(PROJECT, source)).href);
+}
+
+/**
  * Compiles the sources into `folder`, through a folder of its own renamed into place.
  * @param {string} folder
  * @param {string} url the folder's URL, which the compiled src/runtime.ts holds

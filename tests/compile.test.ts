@@ -71,6 +71,14 @@ describe("compiling the sources", () => {
     const file = join(base, "a-file");
     await writeFile(file, "not a folder");
     expect(await compiledRoot(file)).toBeNull();
+    // importSource then loads the TypeScript source itself, through tsx.
+    const script = join(base, "import-source.mjs");
+    await writeFile(script, `
+      const { importSource } = await import(${JSON.stringify(pathToFileURL(COMPILE).href)});
+      const cli = await importSource("src/cli/index.ts", { eleventy: false, cacheDir: ${JSON.stringify(file)} });
+      process.stdout.write(JSON.stringify({ main: typeof cli.main }));`);
+    const { stdout } = await exec(process.execPath, [script], { cwd: projectRoot });
+    expect(JSON.parse(stdout) as unknown).toEqual({ main: "function" });
   });
 });
 
