@@ -15,13 +15,15 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises"
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BUILD_NODE_FLAGS } from "../bin/node-flags.js";
 import { replacedSites } from "../src/site/replaced.ts";
 import { generateArchive } from "./generate.ts";
 import { measure, type Measured } from "./measure.ts";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TSX = ["--import", "tsx"];
-// The build child runs the code `npm run build` runs (see bench/build-child.js), so its figures are the command's own.
+// The build child runs the code `npm run build` runs (see bench/build-child.js), with the same Node flags
+// (bin/node-flags.js), so its figures are the command's own.
 const BUILD_CHILD = path.join(projectRoot, "bench", "build-child.js");
 const COMPILE = path.join(projectRoot, "bin", "compile.js");
 const ARTICLE_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
@@ -133,7 +135,7 @@ function failure(m: Measured): string {
 /** Runs the benchmark for the given sizes and returns the table's rows. */
 export async function benchSite(argv: readonly string[]): Promise<Row[]> {
   const { sizes, dir, keep } = options(argv);
-  process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} at start\n`);
+  process.stdout.write(`site benchmark in ${dir} (${dir.startsWith("/dev/shm") ? "tmpfs, in memory" : "disk"}), ${os.cpus().length} cores, Node ${process.version} (builds run with ${BUILD_NODE_FLAGS.join(" ") || "no flags"}), load average ${os.loadavg()[0]!.toFixed(1)} at start\n`);
   // The code is compiled (bin/compile.js) before the first build, as by any command run before: a cold build is one
   // with cold caches of articles and pages, not of the code.
   const compiled = spawnSync(process.execPath, ["--input-type=module", "--eval", `await (await import(${JSON.stringify(pathToFileURL(COMPILE).href)})).compiledRoot();`], { stdio: "inherit" });
@@ -157,7 +159,7 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     const genStart = performance.now();
     const generated = await generateArchive(size, articles);
     process.stdout.write(`${size}: generated ${generated.articles} articles (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.topics} topics) in ${((performance.now() - genStart) / 1000).toFixed(1)} s\n`);
-    const build = (): Promise<Measured> => measure(process.execPath, [BUILD_CHILD, articles, output, cache]);
+    const build = (): Promise<Measured> => measure(process.execPath, [...BUILD_NODE_FLAGS, BUILD_CHILD, articles, output, cache]);
 
     const cold = await build();
     let manifest: [string, number][];

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUILD_NODE_FLAGS } from "../bin/node-flags.js";
 import type { SiteDiff } from "../src/cli/diff-sites.ts";
 import { copyProject, newsArchive } from "./helpers/project-copy.ts";
 import type { CommandResult } from "./helpers/project-copy.ts";
@@ -39,7 +40,8 @@ const BODY = [
 ].join("\n");
 
 let dir: string;
-const run = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> => newsArchive(dir, args, env);
+/** The command, with the Node flags `npm run build` passes for a build (bin/node-flags.js). */
+const run = (args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> => newsArchive(dir, args, env, args[0] === "build" ? BUILD_NODE_FLAGS : []);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "news-e2e-"));
