@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, loadSite, type BuildOptions, type SiteData } from "../src/site/index.ts";
 import { renderBatches, splitIntoBatches } from "../src/site/render-batches.ts";
 import { RenderWorker } from "../src/site/render-worker.ts";
+import { outputFile } from "../src/site/url.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "site", "articles");
 
@@ -57,12 +58,13 @@ describe("a render worker that fails", () => {
     const { site } = await loadSite(input, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
     const batches = splitIntoBatches(site, 4, 2);
     expect(batches.length).toBeGreaterThanOrEqual(2);
-    // A batch the templates cannot print (an article page without its record), given to the worker (it takes the first).
+    // A batch the templates cannot print (an article page without its record), given to the worker (it takes the first;
+    // with three batches, too few to hold one ahead, this thread takes the second).
     const broken: SiteData = { ...batches[0]!, articlePages: batches[0]!.articlePages.map((page) => ({ ...page, article: null as never })) };
     const output = join(base, "failing");
     const worker = new RenderWorker();
     try {
-      const rendering = renderBatches([broken, ...batches.slice(1)], output, { worker });
+      const rendering = renderBatches([broken, batches[1]!, batches[2] ?? batches[1]!], output, { worker });
       await expect(rendering).rejects.toThrow(/in the render worker/u);
     } finally {
       await worker.close();
@@ -73,6 +75,54 @@ describe("a render worker that fails", () => {
     for (const page of batches[1]!.articlePages) expect(written.has(join(page.path.slice(1), "index.html"))).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await readSite(output)).toEqual(written);
+  });
+
+  it("should not render the batch the worker holds ahead once the batch before it failed", async () => {
+    const { site } = await loadSite(input, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
+    const batches = splitIntoBatches(site, 2, 2);
+    // Enough batches that the worker is given a second one with its first: the first and second are the worker's.
+    expect(batches.length).toBeGreaterThanOrEqual(4);
+    const broken: SiteData = { ...batches[0]!, articlePages: batches[0]!.articlePages.map((page) => ({ ...page, article: null as never })) };
+    const held = batches[1]!;
+    const pagesOf = (batch: SiteData): string[] => [...batch.articlePages, ...batch.listingPages].map((page) => outputFile(page.path));
+    expect(pagesOf(held).length).toBeGreaterThan(0);
+    const output = join(base, "failing-ahead");
+    const worker = new RenderWorker();
+    try {
+      await expect(renderBatches([broken, ...batches.slice(1)], output, { worker })).rejects.toThrow(/in the render worker/u);
+      expect(worker.pending).toBe(0);
+    } finally {
+      await worker.close();
+    }
+    const written = await readSite(output);
+    for (const file of pagesOf(held)) expect(written.has(file), file).toBe(false);
+    // This thread took the third batch and finished it.
+    expect(pagesOf(batches[2]!).length).toBeGreaterThan(0);
+    for (const file of pagesOf(batches[2]!)) expect(written.has(file), file).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await readSite(output)).toEqual(written);
+  });
+
+  it("should render the batches given while one renders, in order, each once", async () => {
+    const { site } = await loadSite(input, { cacheDir: null, baseUrl: "https://news.example", pathPrefix: "/" });
+    const batches = splitIntoBatches(site, 4, 2);
+    const worker = new RenderWorker();
+    const output = join(base, "queued");
+    const done: number[] = [];
+    try {
+      await Promise.all(batches.map((batch, i) => worker.render(batch, output, { copyPublic: i === 0 }).then(() => done.push(i))));
+      expect(worker.pending).toBe(0);
+    } finally {
+      await worker.close();
+    }
+    expect(done).toEqual(batches.map((_, i) => i));
+    const one = await build("queued-reference", { parallelRender: false });
+    expect(one.ok).toBe(true);
+    const expected = await readSite(join(base, "queued-reference"));
+    const written = await readSite(output);
+    // Everything but the one-off files the build writes outside Eleventy (article JSON, text files).
+    for (const [file, content] of written) expect(expected.get(file), file).toBe(content);
+    expect([...expected.keys()].filter((file) => file.endsWith(".html")).sort()).toEqual([...written.keys()].filter((file) => file.endsWith(".html")).sort());
   });
 
   it("should reject a batch given after the worker was closed", async () => {

@@ -54,10 +54,14 @@ interface Job {
   pages: Promise<void>;
 }
 
-/** A worker thread running Eleventy over the batches it is given, one at a time; `close` ends it. */
+/**
+ * A worker thread running Eleventy over the batches it is given, one at a time in the order given (a batch given while
+ * another renders waits in the thread); `close` ends it.
+ */
 export class RenderWorker {
   readonly #worker: Worker;
-  #job: Job | null = null;
+  /** The batches given and not yet done, in order: the first is rendering. */
+  readonly #jobs: Job[] = [];
   /** Why the thread stopped, once it has. */
   #stopped: Error | null = null;
 
@@ -77,22 +81,27 @@ export class RenderWorker {
   }
 
   /**
-   * Renders a batch in the thread, as `renderWithEleventy` would here; rejects with the worker's error.
+   * Renders a batch in the thread, as `renderWithEleventy` would here, after the batches given before it; rejects with
+   * the worker's error (and so do the batches given after one that failed: none is rendered then).
    * @param site the batch (its lazy records' bodies are read now, to be sent)
    * @param outputDir the folder the pages are written into
    * @param options static files, page callback
    */
   render(site: SiteData, outputDir: string, options: EleventyRunOptions = {}): Promise<void> {
     if (this.#stopped !== null) return Promise.reject(this.#stopped);
-    if (this.#job !== null) return Promise.reject(new Error("The render worker was given a batch while rendering another; this is a bug in the build."));
     const sent: Omit<SiteData, "urls"> & { urls?: unknown } = { ...site };
     delete sent.urls;
     const request: RenderRequest = { site: sent, outputDir, copyPublic: options.copyPublic ?? true, pages: options.onPage !== undefined };
     return new Promise<void>((resolve, reject) => {
-      this.#job = { resolve, reject, onPage: options.onPage, pages: Promise.resolve() };
+      this.#jobs.push({ resolve, reject, onPage: options.onPage, pages: Promise.resolve() });
       this.#worker.ref();
       this.#worker.postMessage(request);
     });
+  }
+
+  /** Batches given and not yet done (the first of them rendering). */
+  get pending(): number {
+    return this.#jobs.length;
   }
 
   /** Ends the thread (at once: only call it when no batch is under way, or after a failure). */
@@ -102,8 +111,8 @@ export class RenderWorker {
   }
 
   #reply(reply: RenderReply): void {
-    const job = this.#job;
-    if (job === null) {
+    const job = this.#jobs[0];
+    if (job === undefined) {
       if (reply.kind === "failed") this.#stop(workerError(reply));
       return;
     }
@@ -112,17 +121,15 @@ export class RenderWorker {
       if (onPage !== undefined) job.pages = job.pages.then(() => onPage(reply.outputPath, reply.content));
       return;
     }
-    this.#job = null;
-    this.#worker.unref();
+    this.#jobs.shift();
+    if (this.#jobs.length === 0) this.#worker.unref();
     if (reply.kind === "done") job.pages.then(job.resolve, job.reject);
     else job.pages.finally(() => job.reject(workerError(reply))).catch(() => undefined);
   }
 
   #stop(error: Error): void {
     this.#stopped ??= error;
-    const job = this.#job;
-    this.#job = null;
-    job?.reject(error);
+    for (const job of this.#jobs.splice(0)) job.reject(error);
   }
 }
 
@@ -131,23 +138,30 @@ export class RenderWorker {
  * @param port the thread's port to the main thread
  */
 export function serveRenders(port: MessagePort): void {
-  const ready = preloadEleventy();
-  // A failure to load is reported with the first batch.
-  ready.catch(() => undefined);
+  // The batches one after another: each starts when the one before is done (a batch is received, and waits, while
+  // another renders). After a failure, the batches still to come are answered with it, not rendered.
+  let queue: Promise<void> = preloadEleventy();
+  let failure: { readonly message: string; readonly stack: string | null } | null = null;
   port.on("message", (request: RenderRequest) => {
     const site: SiteData = { ...request.site, urls: createUrls(request.site.options.pathPrefix, request.site.options.baseUrl) };
     const onPage = async (outputPath: string, content: string): Promise<void> => port.postMessage({ kind: "page", outputPath, content } satisfies RenderReply);
-    ready
-      .then(() => renderWithEleventy(site, request.outputDir, { copyPublic: request.copyPublic, ...(request.pages ? { onPage } : {}) }))
+    // A failure to load Eleventy is the first batch's.
+    queue = queue
+      .then(() => {
+        if (failure !== null) throw new Error(failure.message);
+        return renderWithEleventy(site, request.outputDir, { copyPublic: request.copyPublic, ...(request.pages ? { onPage } : {}) });
+      })
       .then(
         () => {
           // The run's pages are garbage now: collected before the next batch, not counted alongside it.
           collectGarbage();
           port.postMessage({ kind: "done" } satisfies RenderReply);
         },
-        (error: unknown) => port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? null) : null } satisfies RenderReply),
-      )
-      .catch(() => undefined);
+        (error: unknown) => {
+          failure ??= { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? null) : null };
+          port.postMessage({ kind: "failed", ...failure } satisfies RenderReply);
+        },
+      );
   });
 }
 
