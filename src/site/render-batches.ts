@@ -72,15 +72,19 @@ export async function renderBatches(batches: SiteData[], outputDir: string, opti
   const { worker, before, onPage, onRendered } = options;
   let next = 0;
   let failed = false;
+  // The next batch and its run's options: the first batch taken, by either thread, copies the static files.
+  const take = (): { readonly batch: SiteData; readonly run: EleventyRunOptions } => {
+    const index = next++;
+    return { batch: batches.shift()!, run: { copyPublic: index === 0, ...(onPage === undefined ? {} : { onPage }) } };
+  };
   // This thread's lane: one batch at a time.
   const ownLane = async (): Promise<void> => {
     try {
       await before?.();
       while (!failed && batches.length > 0) {
-        const index = next++;
-        const batch = batches.shift()!;
+        const { batch, run } = take();
         // This thread's run gives its event loop turns, in which a worker that has finished is handed its next batch.
-        await renderWithEleventy(batch, outputDir, { copyPublic: index === 0, turns: worker !== undefined && worker !== null, ...(onPage === undefined ? {} : { onPage }) });
+        await renderWithEleventy(batch, outputDir, { ...run, turns: worker !== undefined && worker !== null });
         onRendered?.(batch);
         // The run's pages are garbage now (the worker collects its own).
         if (batches.length > 0) collectGarbage();
@@ -95,10 +99,9 @@ export async function renderBatches(batches: SiteData[], outputDir: string, opti
     const inFlight: Promise<void>[] = [];
     try {
       for (;;) {
-        while (!failed && batches.length > 0 && (inFlight.length === 0 || (inFlight.length === 1 && batches.length >= WORKER_AHEAD_MIN_LEFT))) {
-          const index = next++;
-          const batch = batches.shift()!;
-          const rendered = given.render(batch, outputDir, { copyPublic: index === 0, ...(onPage === undefined ? {} : { onPage }) }).then(() => onRendered?.(batch));
+        while (!failed && batches.length > 0 && inFlight.length < (batches.length >= WORKER_AHEAD_MIN_LEFT ? 2 : 1)) {
+          const { batch, run } = take();
+          const rendered = given.render(batch, outputDir, run).then(() => onRendered?.(batch));
           // Awaited in turn below; until then, a rejection (the worker stopped) must not count as unhandled.
           rendered.catch(() => undefined);
           inFlight.push(rendered);
