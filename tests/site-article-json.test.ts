@@ -65,6 +65,34 @@ describe("writeScriptJson", () => {
     }
   });
 
+  it("should lay out long strings, copied in runs, as jsonForScript does, wherever their escapes and special characters fall", () => {
+    const pieces = ['"', "\\", "<", ">", "&", "\u2028", "\u2029", "’", "é", "🙂", "\n", "\u0001", "x"];
+    const values: unknown[] = [];
+    for (const piece of pieces) {
+      for (const at of [0, 1, 31, 32, 33, 64, 200]) {
+        const text = `${"a".repeat(at)}${piece}${"b".repeat(70)}${piece}${piece}`;
+        values.push(text, { text, next: [text, "short", `${text}<p>${"c".repeat(40)}</p>`] });
+      }
+    }
+    // Long strings with none of the special bytes, and with them only in later strings.
+    values.push(["d".repeat(100), "e".repeat(33), `${"f".repeat(50)}<>&`], { html: `<p>${"g".repeat(80)} &amp; “${"h".repeat(40)}”</p>`.repeat(3) });
+    for (const value of values) {
+      for (const depth of [0, 2]) {
+        expect(written(JSON.stringify(value), depth)).toBe(jsonForScript(value, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`));
+      }
+    }
+  });
+
+  it("should answer MALFORMED for a long string left open, and TOO_SMALL for one that does not fit", () => {
+    const long = `"${"a".repeat(100)}<b>${"c".repeat(100)}`;
+    expect(written(long, 0)).toBe(MALFORMED);
+    expect(written(`[${long}"]`, 0)).not.toBe(MALFORMED);
+    const text = JSON.stringify(["x".repeat(300)]);
+    const size = Buffer.byteLength(written(text, 0) as string);
+    for (const short of [1, 8, 9, 150, size]) expect(written(text, 0, size - short)).toBe(TOO_SMALL);
+    expect(written(text, 0, size + 8)).toBe(written(text, 0));
+  });
+
   it("should answer TOO_SMALL when the output does not fit, whatever the room short", () => {
     const text = JSON.stringify(AWKWARD);
     const whole = written(text, 2) as string;
