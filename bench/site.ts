@@ -1,8 +1,9 @@
 /**
  * The site benchmark: for each size, generates an archive from the corpus, builds it cold (empty caches, fresh
  * output folder) and warm (caches kept, fresh output folder), indexes it for search with Pagefind on its own, and
- * runs the floor (read every input, write every output of the real build with no templating), each in a child
- * process measured for wall time and peak memory. Prints a table.
+ * runs the floor (read every input, write every output of the real build with no templating) and the Eleventy floor
+ * (the same, with the HTML pages written by Eleventy from a trivial template), each in a child process measured for
+ * wall time and peak memory. Prints a table.
  *
  * Usage: `tsx bench/site.ts [--sizes 1000,10000,50000] [--dir FOLDER] [--keep]`
  * Default folder: /dev/shm/news-archive-bench (tmpfs) where it exists, else the system's temporary folder (disk).
@@ -206,6 +207,10 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     if (!keep) await rm(floorOut, { recursive: true, force: true });
     const floorBytes = typeof floor.report?.["bytes"] === "number" ? floor.report["bytes"] : 0;
     add(row(size, "floor", floor, String(floor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), cold.code === 0 ? "same files and bytes as the build (no search index)" : "ESTIMATED layout: build unavailable"));
+    const eleventyFloor = await measure(process.execPath, [...BUILD_NODE_FLAGS, path.join(projectRoot, "bench", "eleventy-floor-child.js"), articles, manifestFile, floorOut]);
+    if (!keep) await rm(floorOut, { recursive: true, force: true });
+    const floorPages = eleventyFloor.report?.["pages"] ?? "?";
+    add(row(size, "Eleventy floor", eleventyFloor, String(eleventyFloor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), `the floor, its ${floorPages} HTML pages written by Eleventy: one trivial template, runs of 12,000, one thread`));
     if (!keep) await rm(root, { recursive: true, force: true });
   }
   return rows;

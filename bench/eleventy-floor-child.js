@@ -1,0 +1,99 @@
+/**
+ * Child process of the site benchmark: the Eleventy floor. As the floor (floor-child.ts), reads every input file and
+ * writes every output file the real build wrote (same paths, same sizes), with no parsing, but the HTML pages through
+ * Eleventy: one trivial template that paginates over global data, one page per HTML file (its path as permalink, a
+ * slice of text of its size as content), in runs of RUN pages on one thread, as the build's templates paginate over
+ * its site data. What Eleventy itself costs for the build's pages, without the build's data, templates, threads or
+ * caches; then prints a JSON line `{"ms", "maxRssKb", "read", "written", "bytes", "pages", "runs"}`.
+ *
+ * Usage: `node bench/eleventy-floor-child.js <articles> <manifest.json> <output>`, where the manifest is a JSON list of
+ * `[relative path, bytes]`. Plain JavaScript, as the build's child: no TypeScript loader between Eleventy and its modules.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** Pages per Eleventy run: the build's own run size on one thread (RENDER_BATCH in src/site/build.ts). */
+const RUN = 12_000;
+
+/** The template: the page's path as its permalink, the first `size` characters of the text (ASCII) as its content. */
+const TEMPLATE = `export const data = {
+  pagination: { data: "floorPages", size: 1, alias: "entry" },
+  permalink: (data) => data.entry.permalink,
+  eleventyExcludeFromCollections: true,
+};
+export function render(data) {
+  return data.floorText.slice(0, data.entry.size);
+}
+`;
+
+/**
+ * @typedef {{ addGlobalData(name: string, data: unknown): void }} EleventyConfig
+ * @typedef {new (input: string, output: string, options: { quietMode: boolean, config: (config: EleventyConfig) => void }) => { write(): Promise<unknown> }} EleventyClass
+ */
+
+const [input, manifestFile, outputArg] = process.argv.slice(2);
+if (input === undefined || manifestFile === undefined || outputArg === undefined) {
+  process.stderr.write("Usage: node bench/eleventy-floor-child.js <articles> <manifest.json> <output>\n");
+  process.exit(2);
+}
+const output = path.resolve(outputArg);
+const manifest = /** @type {[string, number][]} */ (JSON.parse(readFileSync(manifestFile, "utf8")));
+// Eleventy is loaded before `ms` starts (the table gives the whole child process, loading included, as for the build).
+const { default: Eleventy } = /** @type {{ default: EleventyClass }} */ (await import("@11ty/eleventy"));
+// Eleventy reads its configuration and ignore files from the working folder: an empty one, holding only the template.
+const templates = mkdtempSync(path.join(os.tmpdir(), "news-archive-eleventy-floor-"));
+writeFileSync(path.join(templates, "page.11ty.js"), TEMPLATE);
+process.chdir(templates);
+
+const start = performance.now();
+let read = 0;
+let text = "";
+for (const entry of readdirSync(path.resolve(input), { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const content = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
+  if (text.length < 1_000_000) text += content;
+  read += 1;
+}
+// ASCII, so that a page's characters are its bytes; long enough for the largest page.
+const ascii = text.replace(/[^\x20-\x7e\n]/gu, "?") || "x";
+const largest = Math.max(0, ...manifest.map(([, size]) => size));
+const floorText = ascii.repeat(Math.ceil(largest / ascii.length) || 1);
+const filler = Buffer.from(ascii);
+/** @type {{ readonly permalink: string, readonly size: number }[]} */
+const pages = [];
+/** @type {Set<string>} */
+const made = new Set();
+let bytes = 0;
+for (const [relative, size] of manifest) {
+  bytes += size;
+  if (relative.endsWith(".html")) {
+    pages.push(Object.freeze({ permalink: `/${relative.split(path.sep).join("/")}`, size }));
+    continue;
+  }
+  const file = path.join(output, relative);
+  const dir = path.dirname(file);
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  const content = Buffer.alloc(size);
+  for (let offset = 0; offset < size; offset += filler.length) filler.copy(content, offset, 0, Math.min(filler.length, size - offset));
+  writeFileSync(file, content);
+}
+let runs = 0;
+for (let at = 0; at < pages.length; at += RUN) {
+  const floorPages = Object.freeze(pages.slice(at, at + RUN));
+  const eleventy = new Eleventy(templates, output, {
+    quietMode: true,
+    config: (config) => {
+      config.addGlobalData("floorPages", floorPages);
+      config.addGlobalData("floorText", floorText);
+    },
+  });
+  await eleventy.write();
+  runs += 1;
+}
+const ms = performance.now() - start;
+rmSync(templates, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, read, written: manifest.length, bytes, pages: pages.length, runs })}\n`);
