@@ -209,8 +209,9 @@ export async function benchSite(argv: readonly string[]): Promise<Row[]> {
     add(row(size, "floor", floor, String(floor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), cold.code === 0 ? "same files and bytes as the build (no search index)" : "ESTIMATED layout: build unavailable"));
     const eleventyFloor = await measure(process.execPath, [...BUILD_NODE_FLAGS, path.join(projectRoot, "bench", "eleventy-floor-child.js"), articles, manifestFile, floorOut]);
     if (!keep) await rm(floorOut, { recursive: true, force: true });
-    const floorPages = eleventyFloor.report?.["pages"] ?? "?";
-    add(row(size, "Eleventy floor", eleventyFloor, String(eleventyFloor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), `the floor, its ${floorPages} HTML pages written by Eleventy: one trivial template, runs of 12,000, one thread`));
+    const floorPages = String(eleventyFloor.report?.["pages"] ?? "?");
+    const eleventyNote = eleventyFloor.code === 0 ? `the floor, its ${floorPages} HTML pages written by Eleventy: one trivial template, runs of 12,000, one thread` : `failed: ${failure(eleventyFloor)}`;
+    add(row(size, "Eleventy floor", eleventyFloor, String(eleventyFloor.report?.["written"] ?? "?"), (floorBytes / 1e6).toFixed(1), eleventyNote));
     if (!keep) await rm(root, { recursive: true, force: true });
   }
   return rows;
