@@ -9,9 +9,10 @@
  * Usage: `node bench/eleventy-floor-child.js <articles> <manifest.json> <output>`, where the manifest is a JSON list of
  * `[relative path, bytes]`. Plain JavaScript, as the build's child: no TypeScript loader between Eleventy and its modules.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fillerWriter, readInputs } from "./floor-files.js";
 
 /** Pages per Eleventy run: the build's own run size on one thread (RENDER_BATCH in src/site/build.ts). */
 const RUN = 12_000;
@@ -47,41 +48,21 @@ writeFileSync(path.join(templates, "page.11ty.js"), TEMPLATE);
 process.chdir(templates);
 
 const start = performance.now();
-let read = 0;
-let text = "";
-for (const entry of readdirSync(path.resolve(input), { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile()) continue;
-  const content = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
-  if (text.length < 1_000_000) text += content;
-  read += 1;
-}
+const { read, text } = readInputs(path.resolve(input));
 // ASCII, so that a page's characters are its bytes; long enough for the largest page.
 const ascii = text.replace(/[^\x20-\x7e\n]/gu, "?") || "x";
 // A loop: spread as arguments, the 133,986 sizes of 50,000 articles overflow the stack.
 let largest = 0;
 for (const [, size] of manifest) largest = Math.max(largest, size);
 const floorText = ascii.repeat(Math.ceil(largest / ascii.length) || 1);
-const filler = Buffer.from(ascii);
+const write = fillerWriter(output, Buffer.from(ascii));
 /** @type {{ readonly permalink: string, readonly size: number }[]} */
 const pages = [];
-/** @type {Set<string>} */
-const made = new Set();
 let bytes = 0;
 for (const [relative, size] of manifest) {
   bytes += size;
-  if (relative.endsWith(".html")) {
-    pages.push(Object.freeze({ permalink: `/${relative.split(path.sep).join("/")}`, size }));
-    continue;
-  }
-  const file = path.join(output, relative);
-  const dir = path.dirname(file);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
-  const content = Buffer.alloc(size);
-  for (let offset = 0; offset < size; offset += filler.length) filler.copy(content, offset, 0, Math.min(filler.length, size - offset));
-  writeFileSync(file, content);
+  if (relative.endsWith(".html")) pages.push(Object.freeze({ permalink: `/${relative.split(path.sep).join("/")}`, size }));
+  else write(relative, size);
 }
 let runs = 0;
 for (let at = 0; at < pages.length; at += RUN) {
