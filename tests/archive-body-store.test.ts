@@ -1,16 +1,16 @@
-import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BodyStore, bodyReads } from "../src/archive/body-store.ts";
 import { ParseCache } from "../src/archive/cache.ts";
+import { tempDir } from "./helpers/temp.ts";
 
 /** A key of shard `aa`, numbered. */
 const key = (n: number): string => `aa${n.toString(16).padStart(62, "0")}`;
 
 describe("BodyStore", () => {
   it("should read back each value, scanning a shard once for many reads", () => {
-    const dir = mkdtempSync(join(tmpdir(), "body-store-"));
+    const dir = tempDir("body-store-");
     const store = new BodyStore(dir);
     for (let n = 0; n < 5; n += 1) store.setJson(key(n), JSON.stringify({ html: `<p>${n} é</p>` }));
     store.flush();
@@ -23,7 +23,7 @@ describe("BodyStore", () => {
   });
 
   it("should find a value again after another build rewrote its shard, and miss a line cut short", () => {
-    const dir = mkdtempSync(join(tmpdir(), "body-store-"));
+    const dir = tempDir("body-store-");
     const store = new BodyStore(dir);
     for (let n = 0; n < 4; n += 1) store.setJson(key(n), JSON.stringify({ n }));
     store.flush();
@@ -40,7 +40,7 @@ describe("BodyStore", () => {
 
 describe("ParseCache", () => {
   it("should read a body's html alone as the whole body's html, whatever the blocks and the html hold", () => {
-    const dir = mkdtempSync(join(tmpdir(), "parse-cache-"));
+    const dir = tempDir("parse-cache-");
     const cache = new ParseCache(dir);
     const htmls = ['<p>plain</p>', '<p>a ,"html":"x"} and \\",\\"html\\":\\"</p>', '', '<p>é — “quoted” 😀 \u2028</p>', '"}'];
     const bodies = htmls.map((html, n) => ({ body: [{ type: "paragraph", text: `,"html":"${n}"}` }], html }));
@@ -55,7 +55,7 @@ describe("ParseCache", () => {
   });
 
   it("should read a damaged body's html as missing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "parse-cache-"));
+    const dir = tempDir("parse-cache-");
     const bodies = new BodyStore(join(dir, "parse-body"));
     bodies.setJson(key(1), '{"body":[],"html":3}');
     bodies.setJson(key(2), '{"body":[],"html":"<p>cut');
@@ -66,7 +66,7 @@ describe("ParseCache", () => {
   });
 
   it("should rewrite a body shard when its head shard is rewritten, keeping the keys still used", () => {
-    const dir = mkdtempSync(join(tmpdir(), "parse-cache-"));
+    const dir = tempDir("parse-cache-");
     const first = new ParseCache(dir);
     for (let n = 0; n < 40; n += 1) first.set(key(n), JSON.stringify({ file: `f${n}`, body: null, html: null }), JSON.stringify({ body: [], html: `<p>${n}</p>` }));
     first.flush();

@@ -1,14 +1,14 @@
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PackStore } from "../src/archive/pack-store.ts";
+import { tempDir } from "./helpers/temp.ts";
 
 const key = (n: number): string => n.toString(16).padStart(64, "0");
 
 describe("PackStore", () => {
   it("should give back after a flush what was set, in a new store on the same folder", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     const first = new PackStore(dir);
     first.set(key(1), { a: 1, text: "line\nbreak" });
     first.set(key(2), [1, 2]);
@@ -21,7 +21,7 @@ describe("PackStore", () => {
   });
 
   it("should treat a half-written line as a miss and still read the others", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     const store = new PackStore(dir);
     store.set(key(1), { ok: true });
     store.flush();
@@ -32,7 +32,7 @@ describe("PackStore", () => {
   });
 
   it("should read values of any script, the last line of a key, and skip short, empty and unterminated lines", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     const store = new PackStore(dir);
     store.set(key(1), { title: "Москва — Gdańsk 東京 😀" });
     store.set(key(2), { n: 1 });
@@ -45,7 +45,7 @@ describe("PackStore", () => {
   });
 
   it("should read a value once unless asked to keep it", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     const store = new PackStore(dir);
     store.set(key(1), 7);
     store.flush();
@@ -58,7 +58,7 @@ describe("PackStore", () => {
   });
 
   it("should rewrite a mostly stale shard with only the keys used in the run, the last value of each", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     const old = new PackStore(dir);
     for (let n = 0; n < 40; n += 1) old.set(key(n), n);
     old.set(key(5), "newer");
@@ -72,7 +72,7 @@ describe("PackStore", () => {
   });
 
   it("should keep the values a partial run did not ask for, and rewrite a shard a run used at least half of", () => {
-    const dir = mkdtempSync(join(tmpdir(), "pack-"));
+    const dir = tempDir("pack-");
     const old = new PackStore(dir, { partial: true });
     for (let n = 0; n < 40; n += 1) old.set(key(n), n);
     old.flush();

@@ -1,16 +1,16 @@
 /** The stat index: an unchanged file keeps its key unread; the index is written again only when it changed. */
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { StatIndex } from "../src/archive/stat-index.ts";
+import { tempDir } from "./helpers/temp.ts";
 
 const KEY_A = "a".repeat(64);
 const KEY_B = "b".repeat(64);
 
 /** A folder with an article file last modified an hour ago (outside the racy window). */
 function setUp(): { dir: string; file: string; indexFile: string } {
-  const dir = mkdtempSync(join(tmpdir(), "stat-index-"));
+  const dir = tempDir("stat-index-");
   const file = join(dir, "article.txt");
   writeFileSync(file, "text");
   const hourAgo = new Date(Date.now() - 3_600_000);
@@ -69,7 +69,6 @@ describe("StatIndex", () => {
     expect(isMarked(indexFile)).toBe(false);
     // The index now holds only other.txt: article.txt, gone from this build, is unknown again.
     expect(build(dir, file, KEY_B)).toBeUndefined();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("should write the index again while a file is racy (modified just before the index was written)", () => {
@@ -81,6 +80,5 @@ describe("StatIndex", () => {
     // Too recent to trust: read and hashed again, and the index written again so that a later build may trust it.
     expect(build(dir, file, KEY_A)).toBeUndefined();
     expect(isMarked(indexFile)).toBe(false);
-    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,8 +1,8 @@
 import { execFile, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "./helpers/temp.ts";
 
 const root = path.join(import.meta.dirname, "..");
 
@@ -34,7 +34,7 @@ describe("news-archive parse", () => {
   });
 
   it("should walk folders for .txt and .md in sorted order, skipping README files", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "na-parse-"));
+    const dir = tempDir("na-parse-");
     mkdirSync(path.join(dir, "b"));
     writeFileSync(path.join(dir, "README.md"), "# Not an article\n");
     writeFileSync(path.join(dir, "b", "z.txt"), "Zed headline\n\n2021-06-03\n\nText.\n");
@@ -65,7 +65,7 @@ describe("news-archive check", () => {
   });
 
   it("should print located diagnostics, a count, and exit 1 on an error", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "na-check-"));
+    const dir = tempDir("na-check-");
     copyFileSync(path.join(root, "tests/fixtures/date-ambiguous.txt"), path.join(dir, "bad.txt"));
     copyFileSync(path.join(root, "tests/fixtures/bbc-like.txt"), path.join(dir, "good.txt"));
     const text = cli(["check", dir]);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArticle } from "../src/parse/index.ts";
 import { assignTopics, contentKey, directoryCache, GAZETTEER_PACKAGES, gazetteerDataVersion, sourceContentKey } from "../src/topics/index.ts";
 import type { Extraction } from "../src/topics/index.ts";
+import { tempDir } from "./helpers/temp.ts";
 
 const dir = path.join(import.meta.dirname, "fixtures", "topics");
 const records = ["tass-peskov.txt", "wikinews-hagia-sophia.txt"].map((f) => parseArticle(readFileSync(path.join(dir, f)), { path: f }));
@@ -20,7 +20,7 @@ describe("the extraction cache", () => {
   });
 
   it("should re-extract only the article whose text changed (in a folder)", () => {
-    const folder = mkdtempSync(path.join(tmpdir(), "topics-cache-"));
+    const folder = tempDir("topics-cache-");
     const first = assignTopics(records, { cache: directoryCache(folder) });
     expect(first.stats).toEqual({ extracted: 2, cached: 0 });
     expect(readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith(".json"))).toHaveLength(2);

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "./helpers/temp.ts";
 
 const root = path.join(import.meta.dirname, "..");
 const fixtures = path.join(import.meta.dirname, "fixtures", "topics");
@@ -13,7 +13,7 @@ function cli(args: readonly string[]): { status: number | null; stdout: string }
 }
 
 function archive(vocabulary: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "topics-cli-"));
+  const dir = tempDir("topics-cli-");
   copyFileSync(path.join(fixtures, "tass-peskov.txt"), path.join(dir, "2021-06-03-peskov.txt"));
   copyFileSync(path.join(fixtures, "wikinews-hagia-sophia.txt"), path.join(dir, "2019-03-31-hagia-sophia.txt"));
   writeFileSync(path.join(dir, "topics.yml"), vocabulary);
