@@ -47,36 +47,42 @@ const templates = mkdtempSync(path.join(os.tmpdir(), "news-archive-eleventy-floo
 writeFileSync(path.join(templates, "page.11ty.js"), TEMPLATE);
 process.chdir(templates);
 
-const start = performance.now();
-const { read, text } = readInputs(path.resolve(input));
-// ASCII, so that a page's characters are its bytes; long enough for the largest page.
-const ascii = text.replace(/[^\x20-\x7e\n]/gu, "?") || "x";
-// A loop: spread as arguments, the 133,986 sizes of 50,000 articles overflow the stack.
-let largest = 0;
-for (const [, size] of manifest) largest = Math.max(largest, size);
-const floorText = ascii.repeat(Math.ceil(largest / ascii.length) || 1);
-const write = fillerWriter(output, Buffer.from(ascii));
-/** @type {{ readonly permalink: string, readonly size: number }[]} */
-const pages = [];
-let bytes = 0;
-for (const [relative, size] of manifest) {
-  bytes += size;
-  if (relative.endsWith(".html")) pages.push(Object.freeze({ permalink: `/${relative.split(path.sep).join("/")}`, size }));
-  else write(relative, size);
+// The template's folder is removed however the runs end (a child that failed at 50,000 articles left it behind).
+let report;
+try {
+  const start = performance.now();
+  const { read, text } = readInputs(path.resolve(input));
+  // ASCII, so that a page's characters are its bytes; long enough for the largest page.
+  const ascii = text.replace(/[^\x20-\x7e\n]/gu, "?") || "x";
+  // A loop: spread as arguments, the 133,986 sizes of 50,000 articles overflow the stack.
+  let largest = 0;
+  for (const [, size] of manifest) largest = Math.max(largest, size);
+  const floorText = ascii.repeat(Math.ceil(largest / ascii.length) || 1);
+  const write = fillerWriter(output, Buffer.from(ascii));
+  /** @type {{ readonly permalink: string, readonly size: number }[]} */
+  const pages = [];
+  let bytes = 0;
+  for (const [relative, size] of manifest) {
+    bytes += size;
+    if (relative.endsWith(".html")) pages.push(Object.freeze({ permalink: `/${relative.split(path.sep).join("/")}`, size }));
+    else write(relative, size);
+  }
+  let runs = 0;
+  for (let at = 0; at < pages.length; at += RUN) {
+    const floorPages = Object.freeze(pages.slice(at, at + RUN));
+    const eleventy = new Eleventy(templates, output, {
+      quietMode: true,
+      config: (config) => {
+        config.addGlobalData("floorPages", floorPages);
+        config.addGlobalData("floorText", floorText);
+      },
+    });
+    await eleventy.write();
+    runs += 1;
+  }
+  const ms = performance.now() - start;
+  report = { ms, maxRssKb: process.resourceUsage().maxRSS, read, written: manifest.length, bytes, pages: pages.length, runs };
+} finally {
+  rmSync(templates, { recursive: true, force: true });
 }
-let runs = 0;
-for (let at = 0; at < pages.length; at += RUN) {
-  const floorPages = Object.freeze(pages.slice(at, at + RUN));
-  const eleventy = new Eleventy(templates, output, {
-    quietMode: true,
-    config: (config) => {
-      config.addGlobalData("floorPages", floorPages);
-      config.addGlobalData("floorText", floorText);
-    },
-  });
-  await eleventy.write();
-  runs += 1;
-}
-const ms = performance.now() - start;
-rmSync(templates, { recursive: true, force: true });
-process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, read, written: manifest.length, bytes, pages: pages.length, runs })}\n`);
+process.stdout.write(`${JSON.stringify(report)}\n`);
